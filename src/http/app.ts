@@ -1,0 +1,104 @@
+// The HTTP server: the versioned JSON API under /api/v1, its OpenAPI document and docs page, and the built
+// web app. Each capability brings its own routes plugin; this file only wires them.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Db } from '../db/client.ts';
+import { knowledgeRoutes } from '../knowledge/routes.ts';
+import { KnowledgeBase, KnowledgeError } from '../knowledge/service.ts';
+import { HttpProblem, type Problem } from './problem.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const VERSION = '0.1.0';
+
+export interface AppDeps {
+  db: Db;
+  kb: KnowledgeBase;
+}
+
+export interface BuildOptions {
+  logger?: boolean | { level: string };
+  /** Serve the built web app (off for API-only tests and the OpenAPI writer). */
+  web?: boolean;
+}
+
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    const problem: Problem = { type: 'about:blank', title: 'Not Found', status: 404, detail: `No route for ${req.method} ${req.url.split('?')[0]}` };
+    if (req.url.startsWith('/api/') || !opts.web || !existsSync(WEB_DIST)) return sendProblem(reply, problem);
+    // Any other path belongs to the single-page app, which routes it in the browser.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Vigil API',
+        version: VERSION,
+        description:
+          'Open, explainable due diligence against human trafficking and forced labour. Every figure carries the dataset, edition and row it comes from.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      tags: [{ name: 'knowledge', description: 'Versioned public reference data with provenance' }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { hide: true } }, async () => {
+    await deps.db.query('SELECT 1');
+    return { status: 'ok', database: deps.db.kind };
+  });
+
+  await app.register(knowledgeRoutes(deps), { prefix: '/api/v1' });
+
+  if (opts.web && existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  }
+  return app;
+}
+
+function sendProblem(reply: import('fastify').FastifyReply, problem: Problem) {
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+function errorHandler(this: FastifyInstance, err: FastifyError, req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    return sendProblem(reply, {
+      type: 'about:blank',
+      title: 'Invalid request',
+      status: 400,
+      detail: err.validation.map((v) => `${err.validationContext ?? 'request'}${v.instancePath || ''}: ${v.message}`).join('; '),
+      errors: err.validation.map((v) => ({ path: `${err.validationContext ?? 'request'}${v.instancePath || ''}`, message: v.message ?? 'invalid' })),
+    });
+  }
+  if (err instanceof HttpProblem) return sendProblem(reply, { type: 'about:blank', title: err.title, status: err.status, detail: err.detail });
+  if (err instanceof KnowledgeError) {
+    const status = err.kind === 'not-found' ? 404 : err.kind === 'conflict' ? 409 : 400;
+    const title = status === 404 ? 'Not Found' : status === 409 ? 'Conflict' : 'Invalid request';
+    return sendProblem(reply, { type: 'about:blank', title, status, detail: err.message });
+  }
+  if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+    return sendProblem(reply, { type: 'about:blank', title: err.name || 'Bad Request', status: err.statusCode, detail: err.message });
+  }
+  req.log.error({ err }, 'unhandled error');
+  return sendProblem(reply, { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Something went wrong on our side; the error is logged.' });
+}
