@@ -71,10 +71,18 @@ export function countryListCsv(): { file: SourceFile; version: string; dropped: 
   const unknown = curated.filter((a) => !known.has(a.code));
   if (unknown.length > 0) throw new Error(`${aliasFile}: unknown country code(s) ${unknown.map((a) => `${a.code} (${a.alias})`).join(', ')}`);
 
+  // The package's first English name is often the formal one ("Taiwan, Province of China", "Cote d'Ivoire");
+  // the short names people read and write are curated, and the package's names stay as aliases.
+  const displayFile = join(ROOT, 'reference-src/country-names.csv');
+  const display = new Map((parseCsv(readFileSync(displayFile, 'utf8'), { columns: true, skip_empty_lines: true }) as { code: string; name: string }[]).map((d) => [d.code, d.name]));
+  const unknownDisplay = [...display.keys()].filter((c) => !known.has(c));
+  if (unknownDisplay.length > 0) throw new Error(`${displayFile}: unknown country code(s) ${unknownDisplay.join(', ')}`);
+
   const lines = [COUNTRY_CSV_HEADER.join(',')];
   for (const [code, alpha3, numeric] of [...codes].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const [name, ...variants] = [names[code] ?? []].flat();
-    if (!name) throw new Error(`i18n-iso-countries has no English name for ${code}`);
+    const packageNames = [names[code] ?? []].flat();
+    if (packageNames.length === 0) throw new Error(`i18n-iso-countries has no English name for ${code}`);
+    const [name, ...variants] = display.has(code) ? [display.get(code)!, ...packageNames] : packageNames;
     const seen = new Set([normaliseCountryName(name)]);
     const aliases: string[] = [];
     for (const a of [...variants, ...curated.filter((c) => c.code === code).map((c) => c.alias)]) {
@@ -87,7 +95,7 @@ export function countryListCsv(): { file: SourceFile; version: string; dropped: 
     lines.push([code, codesRow.alpha3, codesRow.numeric, name, aliases.join('|')].map(csvField).join(','));
   }
   return {
-    file: { name: `i18n-iso-countries ${pkg.version} + reference-src/country-aliases.csv`, text: `${lines.join('\n')}\n` },
+    file: { name: `i18n-iso-countries ${pkg.version} + reference-src/country-names.csv + reference-src/country-aliases.csv`, text: `${lines.join('\n')}\n` },
     version: pkg.version,
     dropped,
   };

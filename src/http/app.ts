@@ -41,7 +41,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
     const problem: Problem = { type: 'about:blank', title: 'Not Found', status: 404, detail: `No route for ${req.method} ${req.url.split('?')[0]}` };
-    if (req.url.startsWith('/api/') || !opts.web || !existsSync(WEB_DIST)) return sendProblem(reply, problem);
+    const path = req.url.split('?')[0]!;
+    // A missing file (an old asset name after a rebuild) is a 404, not the app's page in its place.
+    const isFile = /\.[a-z0-9]+$/i.test(path);
+    if (path.startsWith('/api/') || isFile || !opts.web || !existsSync(WEB_DIST)) return sendProblem(reply, problem);
     // Any other path belongs to the single-page app, which routes it in the browser.
     return reply.type('text/html').sendFile('index.html');
   });
@@ -71,7 +74,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(knowledgeRoutes(deps), { prefix: '/api/v1' });
 
   if (opts.web && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, { root: WEB_DIST, index: 'index.html' });
   }
   return app;
 }
