@@ -81,8 +81,8 @@ export function countryListCsv(): { file: SourceFile; version: string; dropped: 
   const lines = [COUNTRY_CSV_HEADER.join(',')];
   for (const [code, alpha3, numeric] of [...codes].sort((a, b) => a[0].localeCompare(b[0]))) {
     const packageNames = [names[code] ?? []].flat();
-    if (packageNames.length === 0) throw new Error(`i18n-iso-countries has no English name for ${code}`);
     const [name, ...variants] = display.has(code) ? [display.get(code)!, ...packageNames] : packageNames;
+    if (name === undefined) throw new Error(`i18n-iso-countries has no English name for ${code}`);
     const seen = new Set([normaliseCountryName(name)]);
     const aliases: string[] = [];
     for (const a of [...variants, ...curated.filter((c) => c.code === code).map((c) => c.alias)]) {
