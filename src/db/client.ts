@@ -1,5 +1,6 @@
 // One small interface over the two engines Vigil runs on: embedded PGlite (default) and a PostgreSQL server
 // (when DATABASE_URL is set). Queries are plain SQL with $n parameters, so the same SQL runs on both.
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -26,6 +27,8 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
 }
 
 export async function openPglite(dataDir: string): Promise<Db> {
+  // PGlite creates the data folder but not its parents (a fresh clone has no ./data yet).
+  if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
   const pgl = await PGlite.create(dataDir === 'memory' ? undefined : dataDir, {
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber },
   });

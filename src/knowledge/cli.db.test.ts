@@ -9,7 +9,7 @@ import { main } from '../cli/main.ts';
 // The CLI opens its own connection: on PostgreSQL it gets this file's fresh database, on PGlite a folder.
 let t: TestDb | null = null;
 const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
-const dataDir = join(dir, 'db');
+const dataDir = join(dir, 'not-yet', 'created');
 const saved = process.env.DATABASE_URL;
 before(async () => {
   if (onPostgres) {
