@@ -5,12 +5,14 @@ import { type Db, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { KnowledgeBase, type Progress, silent } from './knowledge/service.ts';
+import { DEMO_ORGANISATION } from './orgs/demo.ts';
+import { createServices, type Services } from './services.ts';
 
-export interface RunningVigil {
+export interface RunningVigil extends Services {
   url: string;
   app: FastifyInstance;
-  db: Db;
-  kb: KnowledgeBase;
+  /** The one-time link that creates the first administrator, while none exists. */
+  setupLink: string | null;
   close(): Promise<void>;
 }
 
@@ -28,28 +30,35 @@ export async function prepareDatabase(config: Pick<Config, 'databaseUrl' | 'data
   }
 }
 
-export async function startVigil(overrides: Partial<Config> & { logger?: boolean; progress?: Progress } = {}): Promise<RunningVigil> {
-  const { logger, progress, ...rest } = overrides;
+export type StartOptions = Partial<Config> & { logger?: boolean; progress?: Progress; services?: (db: Db, config: Config) => Services };
+
+export async function startVigil(overrides: StartOptions = {}): Promise<RunningVigil> {
+  const { logger, progress, services: makeServices, ...rest } = overrides;
   const config = loadConfig(rest);
-  const { db, kb } = await prepareDatabase(config, progress);
-  const app = await buildApp({ db, kb }, { logger: logger ? { level: config.logLevel } : false, web: true });
+  const { db } = await prepareDatabase(config, progress);
+  const services = makeServices ? makeServices(db, config) : createServices(db, config);
   try {
+    if (config.demo) await services.access.ensureDemoOrganisation(DEMO_ORGANISATION);
+    const app = await buildApp(services, { logger: logger ? { level: config.logLevel } : false, web: true });
     await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = ['0.0.0.0', '::', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    if (rest.baseUrl === undefined && !process.env.VIGIL_BASE_URL) services.access.setBaseUrl(url);
+    const setupToken = await services.access.issueSetupToken();
+    return {
+      ...services,
+      url,
+      app,
+      setupLink: setupToken ? `${url}/setup#${setupToken}` : null,
+      async close() {
+        await app.close();
+        await db.close();
+      },
+    };
   } catch (err) {
     await db.close();
     throw err;
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = ['0.0.0.0', '::', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host;
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    app,
-    db,
-    kb,
-    async close() {
-      await app.close();
-      await db.close();
-    },
-  };
 }

@@ -4,19 +4,25 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Db, openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { KnowledgeBase } from '../src/knowledge/service.ts';
+import { loadConfig } from '../src/config.ts';
+import type { KnowledgeBase } from '../src/knowledge/service.ts';
+import type { TenantOptions } from '../src/db/tenant.ts';
+import { outboxMailer } from '../src/orgs/mailer.ts';
+import { createServices, type Services } from '../src/services.ts';
 
 export interface TestDb {
   db: Db;
   /** Connection settings of this database, for code that opens its own connection (the CLI). */
   config: { databaseUrl: string | null; dataDir: string };
   kb: KnowledgeBase;
+  /** The services over this database, with an in-memory outbox for mail. */
+  services: Services;
   close(): Promise<void>;
 }
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
-export async function freshDatabase(opts: { migrate?: boolean; reference?: boolean } = {}): Promise<TestDb> {
+export async function freshDatabase(opts: { migrate?: boolean; reference?: boolean; tenant?: TenantOptions } = {}): Promise<TestDb> {
   let db: Db;
   let config: TestDb['config'] = { databaseUrl: null, dataDir: 'memory' };
   let drop = async () => {};
@@ -41,12 +47,17 @@ export async function freshDatabase(opts: { migrate?: boolean; reference?: boole
     db = await openDatabase({ databaseUrl: null, dataDir: 'memory' });
   }
   if (opts.migrate !== false) await migrate(db);
-  const kb = new KnowledgeBase(db);
+  const services = createServices(db, { ...loadConfig({ dataDir: 'memory', baseUrl: 'http://vigil.test' }, {}), databaseUrl: config.databaseUrl }, {
+    tenant: opts.tenant,
+    mailer: outboxMailer('memory'),
+  });
+  const kb = services.kb;
   if (opts.reference) await kb.loadBundled();
   return {
     db,
     config,
     kb,
+    services,
     async close() {
       await db.close();
       await drop();

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { startVigil, prepareDatabase } from '../app.ts';
 import { loadConfig, redactUrl } from '../config.ts';
+import { auditCommands } from '../audit/cli.ts';
 import { dataCommands } from '../knowledge/cli.ts';
 import { barProgress } from './progress.ts';
 import { CliError, dataDirOption, type Io, stdio } from './shared.ts';
@@ -20,12 +21,18 @@ export function program(io: Io = stdio): Command {
     .description('Serve the web app and API (embedded database unless DATABASE_URL is set)')
     .option('-p, --port <port>', 'port to listen on (env PORT)', (v) => Number(v))
     .option('--host <host>', 'address to listen on (env HOST)')
+    .option('--demo', 'load the demo organisation (fictional) that the first administrator joins')
     .addOption(dataDirOption())
-    .action(async (opts: { port?: number; host?: string; dataDir?: string }) => {
+    .action(async (opts: { port?: number; host?: string; dataDir?: string; demo?: boolean }) => {
       const config = loadConfig(opts);
       io.err(`Opening ${config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `embedded database in ${config.dataDir}`}\n`);
       const vigil = await startVigil({ ...opts, logger: true, progress: barProgress(io) });
-      io.out(`\nVigil is running at ${vigil.url}\n  API docs: ${vigil.url}/api/docs\n  Press Ctrl+C to stop.\n`);
+      io.out(`\nVigil is running at ${vigil.url}\n  API docs: ${vigil.url}/api/docs\n`);
+      if (vigil.setupLink) {
+        // Printed to the console of whoever started Vigil, never to the log: it works once, and only until the next start.
+        io.out(`\n  No administrator yet. Open this one-time link to create the first one:\n\n    ${vigil.setupLink}\n`);
+      }
+      io.out('\n  Press Ctrl+C to stop.\n');
       await new Promise<void>((resolve) => {
         const stop = () => void vigil.close().then(resolve);
         process.once('SIGINT', stop);
@@ -45,6 +52,7 @@ export function program(io: Io = stdio): Command {
     });
 
   cli.addCommand(dataCommands(io));
+  cli.addCommand(auditCommands(io));
   return cli;
 }
 

@@ -13,18 +13,18 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { Db } from '../db/client.ts';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { knowledgeRoutes } from '../knowledge/routes.ts';
-import { KnowledgeBase, KnowledgeError } from '../knowledge/service.ts';
+import { KnowledgeError } from '../knowledge/service.ts';
+import { orgRoutes } from '../orgs/routes.ts';
+import { AccessError } from '../orgs/service.ts';
+import type { Services } from '../services.ts';
+import { authPlugin } from './auth.ts';
 import { HttpProblem, type Problem } from './problem.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const VERSION = '0.1.0';
-
-export interface AppDeps {
-  db: Db;
-  kb: KnowledgeBase;
-}
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -32,9 +32,13 @@ export interface BuildOptions {
   web?: boolean;
 }
 
-export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Request logs carry method, path and status only: no query string, headers, cookies or bodies.
+    logger: opts.logger
+      ? { level: typeof opts.logger === 'object' ? opts.logger.level : 'info', serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0] }) } }
+      : false,
+    trustProxy: process.env.VIGIL_TRUST_PROXY === 'true',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -59,12 +63,26 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
           'Open, explainable due diligence against human trafficking and forced labour. Every figure carries the dataset, edition and row it comes from.',
         license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
-      tags: [{ name: 'knowledge', description: 'Versioned public reference data with provenance' }],
+      tags: [
+        { name: 'knowledge', description: 'Versioned public reference data with provenance' },
+        { name: 'sign-in', description: 'First run, sessions, password reset, single sign-on' },
+        { name: 'organisations', description: 'Organisations, people, roles, invitations and API tokens' },
+        { name: 'audit', description: 'The tamper-evident audit trail' },
+      ],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'vigil_session', description: 'Browser session; changes also need X-CSRF-Token' },
+          token: { type: 'http', scheme: 'bearer', description: 'Personal API token (vgt_…), scoped to one organisation' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(authPlugin, { access: deps.access, secureCookies: deps.secureCookies });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => {
     await deps.db.query('SELECT 1');
@@ -72,12 +90,22 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
 
   await app.register(knowledgeRoutes(deps), { prefix: '/api/v1' });
+  await app.register(orgRoutes(deps), { prefix: '/api/v1' });
 
   if (opts.web && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, index: 'index.html' });
   }
   return app;
 }
+
+const ACCESS_STATUS = {
+  unauthenticated: [401, 'Unauthorized'],
+  forbidden: [403, 'Forbidden'],
+  'not-found': [404, 'Not Found'],
+  invalid: [400, 'Invalid request'],
+  conflict: [409, 'Conflict'],
+  locked: [429, 'Too Many Requests'],
+} as const;
 
 function sendProblem(reply: import('fastify').FastifyReply, problem: Problem) {
   return reply.code(problem.status).type('application/problem+json').send(problem);
@@ -92,6 +120,11 @@ function errorHandler(this: FastifyInstance, err: FastifyError, req: import('fas
       detail: err.validation.map((v) => `${err.validationContext ?? 'request'}${v.instancePath || ''}: ${v.message}`).join('; '),
       errors: err.validation.map((v) => ({ path: `${err.validationContext ?? 'request'}${v.instancePath || ''}`, message: v.message ?? 'invalid' })),
     });
+  }
+  if (err instanceof AccessError) {
+    const [status, title] = ACCESS_STATUS[err.kind];
+    if (err.retryAfterSeconds) void reply.header('retry-after', String(err.retryAfterSeconds));
+    return sendProblem(reply, { type: 'about:blank', title, status, detail: err.message });
   }
   if (err instanceof HttpProblem) return sendProblem(reply, { type: 'about:blank', title: err.title, status: err.status, detail: err.detail });
   if (err instanceof KnowledgeError) {

@@ -10,7 +10,7 @@ let t: TestDb;
 let app: FastifyInstance;
 before(async () => {
   t = await freshDatabase({ reference: true });
-  app = await buildApp({ db: t.db, kb: t.kb });
+  app = await buildApp(t.services);
 });
 after(async () => {
   await app.close();
