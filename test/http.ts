@@ -6,7 +6,7 @@ export interface Response {
   type: string;
   body: any;
   text: string;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 export class Browser {

@@ -20,11 +20,26 @@ import { KnowledgeError } from '../knowledge/service.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { AccessError } from '../orgs/service.ts';
 import type { Services } from '../services.ts';
-import { authPlugin } from './auth.ts';
+import { type Access, authPlugin } from './auth.ts';
 import { HttpProblem, type Problem } from './problem.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const VERSION = '0.1.0';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access;
+  /** The zod schema of the request body, if any. */
+  body: unknown;
+  hidden: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    vigilRoutes: RegisteredRoute[];
+  }
+}
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -39,6 +54,16 @@ export async function buildApp(deps: Services, opts: BuildOptions = {}): Promise
       ? { level: typeof opts.logger === 'object' ? opts.logger.level : 'info', serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0] }) } }
       : false,
     trustProxy: process.env.VIGIL_TRUST_PROXY === 'true',
+  });
+  // Every route as registered, with its declared access: the isolation test walks this list, so a new
+  // route is covered without editing the test.
+  const routes: RegisteredRoute[] = [];
+  app.decorate('vigilRoutes', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: r.url, access: (r.config as { access?: Access } | undefined)?.access ?? 'public', body: r.schema?.body, hidden: Boolean(r.schema?.hide) });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,7 @@
-// The main navigation. Later areas (suppliers, risk, screening, procurement, …) add entries here. Pure.
+// The main navigation (public knowledge pages) and the organisation's navigation, whose entries show only
+// when the session's permissions allow their page. Later areas (suppliers, risk, screening, procurement, …)
+// add entries here. Pure.
+import { PAGE_ACCESS, can, type Access, type SessionAccess } from './access.ts';
 import type { RouteName } from './route.ts';
 
 export interface NavItem {
@@ -18,4 +21,30 @@ export const NAV: readonly NavItem[] = [
 
 export function activeNav(route: RouteName): NavItem | null {
   return NAV.find((n) => n.routes.includes(route)) ?? null;
+}
+
+export interface OrgNavItem extends NavItem {
+  /** What the page needs: the same entry of PAGE_ACCESS that guards the page itself. */
+  access: Access;
+}
+
+function orgItem(label: string, to: string, route: RouteName): OrgNavItem {
+  return { label, to, routes: [route], access: PAGE_ACCESS[route] ?? 'signed-in' };
+}
+
+export const ORG_NAV: readonly OrgNavItem[] = [
+  orgItem('Profile', '/organisation', 'organisation'),
+  orgItem('People', '/organisation/people', 'people'),
+  orgItem('API tokens', '/organisation/tokens', 'tokens'),
+  orgItem('Audit trail', '/organisation/audit', 'audit'),
+];
+
+/** The organisation entries this session may open (none when signed out or without an organisation). */
+export function orgNavFor(session: SessionAccess | null | undefined): OrgNavItem[] {
+  if (!session?.organisation) return [];
+  return ORG_NAV.filter((item) => can(session, item.access));
+}
+
+export function activeOrgNav(route: RouteName): OrgNavItem | null {
+  return ORG_NAV.find((n) => n.routes.includes(route)) ?? null;
 }

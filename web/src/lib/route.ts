@@ -9,6 +9,15 @@ export type RouteName =
   | 'search'
   | 'sources'
   | 'iloIndicators'
+  | 'signIn'
+  | 'setup'
+  | 'invitation'
+  | 'resetPassword'
+  | 'organisation'
+  | 'newOrganisation'
+  | 'people'
+  | 'tokens'
+  | 'audit'
   | 'notFound';
 
 export interface RouteDef {
@@ -31,6 +40,15 @@ export const ROUTES: readonly RouteDef[] = [
   { name: 'search', pattern: '/search' },
   { name: 'sources', pattern: '/sources' },
   { name: 'iloIndicators', pattern: '/ilo-indicators' },
+  { name: 'signIn', pattern: '/sign-in' },
+  { name: 'setup', pattern: '/setup' },
+  { name: 'invitation', pattern: '/invitation' },
+  { name: 'resetPassword', pattern: '/reset-password' },
+  { name: 'organisation', pattern: '/organisation' },
+  { name: 'newOrganisation', pattern: '/organisation/new' },
+  { name: 'people', pattern: '/organisation/people' },
+  { name: 'tokens', pattern: '/organisation/tokens' },
+  { name: 'audit', pattern: '/organisation/audit' },
 ];
 
 function segments(path: string): string[] {
@@ -90,6 +108,12 @@ export const href = {
     `/search${queryString({ q: q.trim(), selected: selected ? `${selected.scheme}:${selected.code}` : undefined })}`,
   sources: (): string => '/sources',
   iloIndicators: (): string => '/ilo-indicators',
+  signIn: (): string => '/sign-in',
+  organisation: (): string => '/organisation',
+  newOrganisation: (): string => '/organisation/new',
+  people: (): string => '/organisation/people',
+  tokens: (): string => '/organisation/tokens',
+  audit: (): string => '/organisation/audit',
 };
 
 /** Reads the `selected=hs:0901` parameter of the search page. */
