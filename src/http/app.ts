@@ -18,6 +18,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { knowledgeRoutes } from '../knowledge/routes.ts';
 import { KnowledgeError } from '../knowledge/service.ts';
 import { orgRoutes } from '../orgs/routes.ts';
+import { ssoRoutes } from '../orgs/sso-routes.ts';
 import { AccessError } from '../orgs/service.ts';
 import type { Services } from '../services.ts';
 import { type Access, authPlugin } from './auth.ts';
@@ -45,13 +46,19 @@ export interface BuildOptions {
   logger?: boolean | { level: string };
   /** Serve the built web app (off for API-only tests and the OpenAPI writer). */
   web?: boolean;
+  /** Where log lines go (default stdout); tests read them to prove no secret is logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(deps: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     // Request logs carry method, path and status only: no query string, headers, cookies or bodies.
     logger: opts.logger
-      ? { level: typeof opts.logger === 'object' ? opts.logger.level : 'info', serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0] }) } }
+      ? {
+          level: typeof opts.logger === 'object' ? opts.logger.level : 'info',
+          serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0] }) },
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
+        }
       : false,
     trustProxy: process.env.VIGIL_TRUST_PROXY === 'true',
   });
@@ -116,6 +123,7 @@ export async function buildApp(deps: Services, opts: BuildOptions = {}): Promise
 
   await app.register(knowledgeRoutes(deps), { prefix: '/api/v1' });
   await app.register(orgRoutes(deps), { prefix: '/api/v1' });
+  await app.register(ssoRoutes(deps), { prefix: '/api/v1' });
 
   if (opts.web && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, index: 'index.html' });
