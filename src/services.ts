@@ -6,11 +6,13 @@ import { tenantRunner, type TenantOptions } from './db/tenant.ts';
 import { KnowledgeBase } from './knowledge/service.ts';
 import { type Mailer, outboxMailer, smtpMailer } from './orgs/mailer.ts';
 import { AccessService } from './orgs/service.ts';
+import { parseSecretKey, SsoService } from './orgs/sso.ts';
 
 export interface Services {
   db: Db;
   kb: KnowledgeBase;
   access: AccessService;
+  sso: SsoService;
   secureCookies: boolean;
 }
 
@@ -21,10 +23,16 @@ export function createServices(
 ): Services {
   const outbox = config.dataDir === 'memory' && !config.databaseUrl ? 'memory' : join(config.databaseUrl ? resolve('data') : dirname(config.dataDir), 'outbox');
   const mailer = opts.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(outbox));
+  const tenant = tenantRunner(db, opts.tenant);
+  const access = new AccessService(db, tenant, { baseUrl: config.baseUrl, mailer, now: opts.now });
+  // The key that seals SSO client secrets: VIGIL_SECRET_KEY (base64, 32 bytes), else one kept in the database.
+  const secretKey = process.env.VIGIL_SECRET_KEY ? parseSecretKey(process.env.VIGIL_SECRET_KEY) : undefined;
   return {
     db,
     kb: new KnowledgeBase(db),
-    access: new AccessService(db, tenantRunner(db, opts.tenant), { baseUrl: config.baseUrl, mailer, now: opts.now }),
+    access,
+    // SSO redirects use the same public address as AccessService, which learns it late on port 0.
+    sso: new SsoService(db, tenant, access, { baseUrl: () => access['baseUrl'], key: secretKey, now: opts.now }),
     secureCookies: config.secureCookies,
   };
 }

@@ -44,8 +44,8 @@ describe('first run', () => {
     assert.match(again.body.detail, /already used/);
     assert.equal((await new Browser(app).get('/api/v1/setup')).body.pending, false);
     assert.equal(await t.services.access.issueSetupToken(), null, 'no new setup link once an administrator exists');
-    const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-    assert.equal(n, 1);
+    const users = await t.db.query('SELECT 1 FROM users');
+    assert.equal(users.length, 1);
   });
 });
 

@@ -11,6 +11,15 @@ import type {
   IloIndicators as IloIndicatorsSchema,
   SearchResults,
 } from '../../src/knowledge/api-schema.ts';
+import type {
+  ApiToken as ApiTokenSchema,
+  AuditEntry as AuditEntrySchema,
+  Invitation as InvitationSchema,
+  Member as MemberSchema,
+  Organisation as OrganisationSchema,
+  OrganisationInput as OrganisationInputSchema,
+  SessionInfo as SessionInfoSchema,
+} from '../../src/orgs/api-schema.ts';
 
 export type {
   ClassificationHit,
@@ -29,15 +38,39 @@ export type IloIndicators = z.infer<typeof IloIndicatorsSchema>;
 export type CountrySummary = CountryList['countries'][number];
 export type GoodSummary = GoodList['goods'][number];
 
+export type Session = z.infer<typeof SessionInfoSchema>;
+export type Organisation = z.infer<typeof OrganisationSchema>;
+export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
+export type Member = z.infer<typeof MemberSchema>;
+export type Invitation = z.infer<typeof InvitationSchema>;
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export interface InvitationPreview {
+  organisation: string;
+  email: string;
+  role: string;
+  accountExists: boolean;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
     readonly detail: string,
+    /** Which request fields were invalid (from a 400 problem), e.g. { path: 'body/email', message }. */
+    readonly errors: readonly { path: string; message: string }[] = [],
+    /** Seconds to wait, from Retry-After (429). */
+    readonly retryAfter: number | null = null,
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
   }
+}
+
+/** Any thrown value as an ApiError, so every page can show `detail`. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  return new ApiError(0, 'Something went wrong', e instanceof Error ? e.message : String(e));
 }
 
 function isAbort(e: unknown): boolean {
@@ -49,10 +82,14 @@ async function problemFrom(res: Response): Promise<ApiError> {
   try {
     const type = res.headers.get('content-type') ?? '';
     if (type.includes('json')) {
-      const body = (await res.json()) as { title?: unknown; detail?: unknown; message?: unknown };
+      const body = (await res.json()) as { title?: unknown; detail?: unknown; message?: unknown; errors?: unknown };
       const title = typeof body.title === 'string' ? body.title : fallbackTitle;
       const detail = typeof body.detail === 'string' ? body.detail : typeof body.message === 'string' ? body.message : '';
-      return new ApiError(res.status, title, detail);
+      const errors = Array.isArray(body.errors)
+        ? body.errors.filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string')
+        : [];
+      const retry = Number(res.headers.get('retry-after'));
+      return new ApiError(res.status, title, detail, errors, Number.isFinite(retry) && retry > 0 ? retry : null);
     }
     const text = (await res.text()).trim();
     return new ApiError(res.status, fallbackTitle, text.slice(0, 300));
@@ -61,13 +98,15 @@ async function problemFrom(res: Response): Promise<ApiError> {
   }
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+const unreachable = () => new ApiError(0, 'Vigil’s server could not be reached', 'Check that Vigil is running and your connection works, then try again.');
+
+export async function getJson<T>(path: string, signal?: AbortSignal, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+    res = await fetch(path, { ...init, headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
   } catch (e) {
     if (isAbort(e)) throw e;
-    throw new ApiError(0, 'Vigil’s server could not be reached', 'Check that Vigil is running and your connection works, then try again.');
+    throw unreachable();
   }
   if (!res.ok) throw await problemFrom(res);
   const type = res.headers.get('content-type') ?? '';
@@ -76,6 +115,43 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   }
   return (await res.json()) as T;
 }
+
+/** A GET of data that changes (the session's own organisation data): never answered from a cache. */
+export function getFresh<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return getJson<T>(path, signal, { cache: 'no-store' });
+}
+
+// ── Changes: every non-GET request made with a session carries the session's CSRF token ────────────────
+
+let csrfToken: string | null = null;
+
+/** Keeps the CSRF token of the latest session answer (null after signing out). */
+export function rememberSession(session: Pick<Session, 'csrfToken'> | null): void {
+  csrfToken = session?.csrfToken ?? null;
+}
+
+/** Sends JSON with POST/PUT/PATCH/DELETE; resolves to the JSON answer, or undefined for 202/204. */
+export async function sendJson<T = undefined>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, cache: 'no-store', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  } catch {
+    throw unreachable();
+  }
+  if (!res.ok) throw await problemFrom(res);
+  if (res.status === 204 || res.status === 202 || res.headers.get('content-length') === '0') return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const post = <T = undefined>(path: string, body?: unknown) => sendJson<T>('POST', path, body);
+export const put = <T = undefined>(path: string, body?: unknown) => sendJson<T>('PUT', path, body);
+export const patch = <T = undefined>(path: string, body?: unknown) => sendJson<T>('PATCH', path, body);
+export const del = <T = undefined>(path: string) => sendJson<T>('DELETE', path);
 
 const enc = encodeURIComponent;
 
@@ -89,6 +165,25 @@ export const endpoints = {
   classifications: (q: string, scheme: 'hs' | 'cpv' | 'all' = 'all', limit = 20) =>
     `/api/v1/classifications/search?q=${enc(q)}&scheme=${scheme}&limit=${limit}`,
   iloIndicators: () => '/api/v1/ilo-indicators',
+  session: () => '/api/v1/session',
+  sessionOrganisation: () => '/api/v1/session/organisation',
+  setup: () => '/api/v1/setup',
+  passwordReset: () => '/api/v1/password-reset',
+  passwordResetComplete: () => '/api/v1/password-reset/complete',
+  invitationPreview: () => '/api/v1/invitation/preview',
+  invitationAccept: () => '/api/v1/invitation/accept',
+  organisation: () => '/api/v1/organisation',
+  organisations: () => '/api/v1/organisations',
+  members: () => '/api/v1/members',
+  member: (userId: number) => `/api/v1/members/${userId}`,
+  memberResetLink: (userId: number) => `/api/v1/members/${userId}/reset-link`,
+  invitations: () => '/api/v1/invitations',
+  invitation: (id: number) => `/api/v1/invitations/${id}`,
+  tokens: () => '/api/v1/tokens',
+  token: (id: number) => `/api/v1/tokens/${id}`,
+  /** `query` is a "?…" string (or ""). */
+  audit: (query: string) => `/api/v1/audit${query}`,
+  auditCsv: (query: string) => `/api/v1/audit.csv${query}`,
 };
 
 // Reference data changes only when an administrator loads an edition, so answers are kept for the session

@@ -1,9 +1,11 @@
-// The frame around every page: skip link, header (product name, main navigation, search), content, footer.
+// The frame around every page: skip link, header (product name, main navigation, search, account; for a
+// signed-in person the organisation bar), content, footer.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { NAV, activeNav } from '../lib/nav.ts';
 import type { RouteName } from '../lib/route.ts';
 import { Link } from '../router.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { AccountArea, OrgBar } from './Account.tsx';
 
 export function Shell({ route, pathname, children }: { route: RouteName; pathname: string; children: ReactNode }) {
   const active = activeNav(route);
@@ -46,7 +48,9 @@ export function Shell({ route, pathname, children }: { route: RouteName; pathnam
             </ul>
           </nav>
           <SearchBox />
+          <AccountArea route={route} />
         </div>
+        <OrgBar route={route} />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
         {children}
