@@ -1,5 +1,8 @@
 // CLI adapter of the knowledge base: `vigil data list|import|verify|activate`.
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { appendAudit } from '../audit/repo.ts';
+import type { Db } from '../db/client.ts';
 import { Command } from 'commander';
 import { prepareDatabase } from '../app.ts';
 import { barProgress } from '../cli/progress.ts';
@@ -10,13 +13,18 @@ import { DATASETS } from './datasets/index.ts';
 import type { KnowledgeBase } from './service.ts';
 import { KnowledgeError } from './service.ts';
 
-async function withKnowledgeBase<T>(opts: { dataDir?: string }, io: Io, fn: (kb: KnowledgeBase) => Promise<T>): Promise<T> {
+async function withKnowledgeBase<T>(opts: { dataDir?: string }, io: Io, fn: (kb: KnowledgeBase, db: Db) => Promise<T>): Promise<T> {
   const { db, kb } = await prepareDatabase(loadConfig(opts), barProgress(io));
   try {
-    return await fn(kb);
+    return await fn(kb, db);
   } finally {
     await db.close();
   }
+}
+
+/** Reference-data changes go to the installation's audit trail (organisation 0), by the operating-system user. */
+async function auditInstallation(db: Db, action: string, after: unknown): Promise<void> {
+  await db.transaction((tx) => appendAudit(tx, 0, { actorUserId: null, actor: `cli:${userInfo().username}`, action, entityType: 'reference_edition', after }));
 }
 
 function datasetArg(value: string): DatasetId {
@@ -75,9 +83,9 @@ export function dataCommands(io: Io): Command {
           throw new CliError(`cannot read ${name}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
         }
       });
-      const record = await withKnowledgeBase({ dataDir: opts.dataDir as string | undefined }, io, async (kb) => {
+      const record = await withKnowledgeBase({ dataDir: opts.dataDir as string | undefined }, io, async (kb, db) => {
         try {
-          return await kb.importFiles(
+          const loaded = await kb.importFiles(
             id,
             sources,
             {
@@ -93,6 +101,8 @@ export function dataCommands(io: Io): Command {
             },
             barProgress(io),
           );
+          await auditInstallation(db, 'reference.edition_imported', { dataset: id, edition: loaded.edition, rows: loaded.rowCount, checksum: loaded.checksum, active: loaded.active, files: files });
+          return loaded;
         } catch (err) {
           if (err instanceof ImportRejected) throw new CliError(`Rejected: nothing was loaded and the active ${id} edition is unchanged.\n${err.message}`);
           if (err instanceof KnowledgeError) throw new CliError(err.message, err.kind === 'invalid' ? 2 : 1);
@@ -125,9 +135,10 @@ export function dataCommands(io: Io): Command {
     .addOption(dataDirOption())
     .action(async (dataset: string, edition: string, opts: { dataDir?: string }) => {
       const id = datasetArg(dataset);
-      await withKnowledgeBase(opts, io, async (kb) => {
+      await withKnowledgeBase(opts, io, async (kb, db) => {
         try {
           await kb.activate(id, edition);
+          await auditInstallation(db, 'reference.edition_activated', { dataset: id, edition });
         } catch (err) {
           if (err instanceof KnowledgeError) throw new CliError(err.message);
           throw err;
