@@ -16,6 +16,8 @@ export interface Config {
   mailFrom: string;
   /** Load the demo organisation on start. */
   demo: boolean;
+  /** Base64 of 32 bytes that seal secrets kept in the database (SSO client secrets). */
+  secretKey: string | null;
 }
 
 export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,6 +36,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     smtpUrl: overrides.smtpUrl ?? (env.SMTP_URL || null),
     mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? 'Vigil <vigil@localhost>',
     demo: overrides.demo ?? env.VIGIL_DEMO === 'true',
+    secretKey: overrides.secretKey ?? (env.VIGIL_SECRET_KEY || null),
   };
 }
 

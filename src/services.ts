@@ -18,7 +18,7 @@ export interface Services {
 
 export function createServices(
   db: Db,
-  config: Pick<Config, 'baseUrl' | 'secureCookies' | 'smtpUrl' | 'mailFrom' | 'dataDir' | 'databaseUrl'>,
+  config: Pick<Config, 'baseUrl' | 'secureCookies' | 'smtpUrl' | 'mailFrom' | 'dataDir' | 'databaseUrl' | 'secretKey'>,
   opts: { tenant?: TenantOptions; mailer?: Mailer; now?: () => Date } = {},
 ): Services {
   const outbox = config.dataDir === 'memory' && !config.databaseUrl ? 'memory' : join(config.databaseUrl ? resolve('data') : dirname(config.dataDir), 'outbox');
@@ -26,13 +26,13 @@ export function createServices(
   const tenant = tenantRunner(db, opts.tenant);
   const access = new AccessService(db, tenant, { baseUrl: config.baseUrl, mailer, now: opts.now });
   // The key that seals SSO client secrets: VIGIL_SECRET_KEY (base64, 32 bytes), else one kept in the database.
-  const secretKey = process.env.VIGIL_SECRET_KEY ? parseSecretKey(process.env.VIGIL_SECRET_KEY) : undefined;
+  const secretKey = config.secretKey ? parseSecretKey(config.secretKey) : undefined;
   return {
     db,
     kb: new KnowledgeBase(db),
     access,
     // SSO redirects use the same public address as AccessService, which learns it late on port 0.
-    sso: new SsoService(db, tenant, access, { baseUrl: () => access['baseUrl'], key: secretKey, now: opts.now }),
+    sso: new SsoService(db, tenant, access, { baseUrl: () => access.publicUrl, key: secretKey, now: opts.now }),
     secureCookies: config.secureCookies,
   };
 }

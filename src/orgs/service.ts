@@ -119,6 +119,11 @@ export class AccessService {
     this.sessionMs = (opts.sessionHours ?? 12) * 3_600_000;
   }
 
+  /** The public address used in links. */
+  get publicUrl(): string {
+    return this.baseUrl;
+  }
+
   /** The public address, once known (a server started on port 0 learns it after listening). */
   setBaseUrl(url: string): void {
     this.baseUrl = url.replace(/\/+$/, '');
