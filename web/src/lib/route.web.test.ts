@@ -13,6 +13,19 @@ test('matchRoute finds each page and its parameters', () => {
   assert.deepEqual(matchRoute('/ilo-indicators'), { name: 'iloIndicators', params: {} });
 });
 
+test('matchRoute finds the sign-in and organisation pages', () => {
+  assert.equal(matchRoute('/sign-in').name, 'signIn');
+  assert.equal(matchRoute('/setup').name, 'setup');
+  assert.equal(matchRoute('/invitation').name, 'invitation');
+  assert.equal(matchRoute('/reset-password').name, 'resetPassword');
+  assert.equal(matchRoute('/organisation').name, 'organisation');
+  assert.equal(matchRoute('/organisation/new').name, 'newOrganisation');
+  assert.equal(matchRoute(href.people()).name, 'people');
+  assert.equal(matchRoute(href.tokens()).name, 'tokens');
+  assert.equal(matchRoute(href.audit()).name, 'audit');
+  assert.equal(matchRoute('/organisation/unknown').name, 'notFound');
+});
+
 test('matchRoute ignores a trailing slash and reports unknown paths', () => {
   assert.deepEqual(matchRoute('/goods/'), { name: 'goods', params: {} });
   assert.deepEqual(matchRoute('/countries/CI/'), { name: 'country', params: { code: 'CI' } });
