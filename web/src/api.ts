@@ -125,6 +125,15 @@ export function getFresh<T>(path: string, signal?: AbortSignal): Promise<T> {
 
 let csrfToken: string | null = null;
 
+type Listener = () => void;
+const unauthorizedListeners = new Set<Listener>();
+
+/** Called when a change made with a session is answered 401: the session has ended (expired, reset, removed). */
+export function onSessionEnded(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
 /** Keeps the CSRF token of the latest session answer (null after signing out). */
 export function rememberSession(session: Pick<Session, 'csrfToken'> | null): void {
   csrfToken = session?.csrfToken ?? null;
@@ -141,7 +150,10 @@ export async function sendJson<T = undefined>(method: 'POST' | 'PUT' | 'PATCH' |
   } catch {
     throw unreachable();
   }
-  if (!res.ok) throw await problemFrom(res);
+  if (!res.ok) {
+    if (res.status === 401 && headers['x-csrf-token']) for (const l of unauthorizedListeners) l();
+    throw await problemFrom(res);
+  }
   if (res.status === 204 || res.status === 202 || res.headers.get('content-length') === '0') return undefined as T;
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('json')) return undefined as T;
