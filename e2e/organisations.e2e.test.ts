@@ -507,4 +507,28 @@ describe('organisations, people and the audit trail in the browser', { timeout: 
       await phone.close();
     }
   });
+  test('single sign-on: the administrator finds the redirect URI to register; a refused sign-in is explained', async (t) => {
+    if (skipped(t)) return;
+    const { page, problems } = ada;
+    await page.goto(`${base}/organisation`);
+    await page.getByRole('heading', { level: 2, name: 'Single sign-on' }).waitFor();
+    assert.equal(await page.getByTestId('sso-redirect-uri').inputValue(), `${base}/api/v1/auth/sso/callback`);
+    await page.getByRole('button', { name: 'Set up single sign-on' }).click();
+    // The secret is required for a new connection, and the form says so before sending.
+    await page.getByLabel('Issuer URL').fill('http://127.0.0.1:9/realms/staff');
+    await page.getByLabel('Client id').fill('vigil');
+    await page.getByRole('button', { name: 'Save the connection' }).click();
+    await page.locator('.field-error', { hasText: 'client secret' }).waitFor();
+    await shot(page, 'organisation-sso');
+    assert.deepEqual(problems, []);
+
+    const visitor = await person();
+    try {
+      await visitor.page.goto(`${base}/sign-in?sso_error=not_member`);
+      assert.match(await visitor.page.getByTestId('sso-error').innerText(), /not an active member/);
+      assert.deepEqual(visitor.problems, []);
+    } finally {
+      await visitor.close();
+    }
+  });
 });

@@ -29,18 +29,21 @@ export const PERMISSIONS = {
   'members.manage': 'Invite people, change roles, deactivate members',
   'tokens.manage': 'Create and revoke own API tokens',
   'audit.read': 'Browse and export the audit trail',
+  'suppliers.read': 'See suppliers, their risk assessments, hotspots and reports',
+  'suppliers.import': 'Import supplier and spend files and save column mappings',
+  'risk.configure': 'Change the risk weights and rerun assessments',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 // Supplier users see only what a buyer opens to them; they get no organisation-wide permission here.
-const GRANTS: Record<Role, readonly Permission[]> = {
+export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   administrator: Object.keys(PERMISSIONS) as Permission[],
-  compliance_manager: ['organisation.read', 'members.read', 'tokens.manage'],
-  procurement_officer: ['organisation.read', 'members.read', 'tokens.manage'],
-  analyst: ['organisation.read', 'members.read', 'tokens.manage'],
+  compliance_manager: ['organisation.read', 'members.read', 'tokens.manage', 'suppliers.read', 'suppliers.import', 'risk.configure'],
+  procurement_officer: ['organisation.read', 'members.read', 'tokens.manage', 'suppliers.read', 'suppliers.import'],
+  analyst: ['organisation.read', 'members.read', 'tokens.manage', 'suppliers.read', 'suppliers.import'],
   grievance_officer: ['organisation.read', 'members.read'],
-  auditor: ['organisation.read', 'members.read'],
-  viewer: ['organisation.read'],
+  auditor: ['organisation.read', 'members.read', 'suppliers.read'],
+  viewer: ['organisation.read', 'suppliers.read'],
   supplier: [],
 };
 

@@ -1,7 +1,6 @@
 // Roles, permissions and the one check every nav entry, page and button asks: can(session, need). Pure.
-// The labels are copied from src/orgs/roles.ts (the web app imports only types from the server); a web test
-// compares them with the server's so that the two cannot drift apart.
-import type { Permission, Role } from '../../../src/orgs/roles.ts';
+// Roles and labels come from the server's pure src/orgs/roles.ts, so the two cannot drift apart.
+import { GRANTS, PERMISSIONS, ROLE_LABELS, ROLES, type Permission, type Role } from '../../../src/orgs/roles.ts';
 import type { RouteName } from './route.ts';
 
 export type { Permission, Role };
@@ -14,48 +13,11 @@ export interface SessionAccess {
   organisation: { name: string; role: Role; permissions: readonly Permission[] } | null;
 }
 
-export const ROLES: readonly Role[] = [
-  'administrator',
-  'compliance_manager',
-  'procurement_officer',
-  'analyst',
-  'grievance_officer',
-  'auditor',
-  'viewer',
-  'supplier',
-];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  administrator: 'Administrator',
-  compliance_manager: 'Compliance manager',
-  procurement_officer: 'Procurement officer',
-  analyst: 'Analyst',
-  grievance_officer: 'Grievance officer',
-  auditor: 'Auditor',
-  viewer: 'Viewer',
-  supplier: 'Supplier user',
-};
-
-export const PERMISSION_LABELS: Record<Permission, string> = {
-  'organisation.read': 'See the organisation profile',
-  'organisation.manage': 'Edit the organisation profile and single sign-on',
-  'members.read': 'See the people in the organisation and their roles',
-  'members.manage': 'Invite people, change roles, deactivate members',
-  'tokens.manage': 'Create and revoke own API tokens',
-  'audit.read': 'Browse and export the audit trail',
-};
+export { ROLES, ROLE_LABELS };
+export const PERMISSION_LABELS: Record<Permission, string> = PERMISSIONS;
 
 /** What each role may do, for the explanation on the People page (the server decides; this only describes). */
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: ['organisation.read', 'organisation.manage', 'members.read', 'members.manage', 'tokens.manage', 'audit.read'],
-  compliance_manager: ['organisation.read', 'members.read', 'tokens.manage'],
-  procurement_officer: ['organisation.read', 'members.read', 'tokens.manage'],
-  analyst: ['organisation.read', 'members.read', 'tokens.manage'],
-  grievance_officer: ['organisation.read', 'members.read'],
-  auditor: ['organisation.read', 'members.read'],
-  viewer: ['organisation.read'],
-  supplier: [],
-};
+export const ROLE_PERMISSIONS = GRANTS;
 
 export function roleLabel(role: string): string {
   return (ROLE_LABELS as Record<string, string | undefined>)[role] ?? role.replace(/_/g, ' ');

@@ -1,13 +1,9 @@
 // Permission checks shared by navigation, pages and buttons; redirects after sign-in; link secrets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as server from '../../../src/orgs/roles.ts';
 import {
   PAGE_ACCESS,
-  PERMISSION_LABELS,
-  ROLE_LABELS,
   ROLE_PERMISSIONS,
-  ROLES,
   can,
   deniedMessage,
   roleLabel,
@@ -23,13 +19,6 @@ import { ORG_NAV, orgNavFor } from './nav.ts';
 
 const as = (role: Role, permissions: readonly Permission[] = ROLE_PERMISSIONS[role]): SessionAccess => ({
   organisation: { name: 'Ministry of Example', role, permissions },
-});
-
-test('the web copy of roles, labels and grants matches the server’s', () => {
-  assert.deepEqual([...ROLES], [...server.ROLES]);
-  assert.deepEqual(ROLE_LABELS, server.ROLE_LABELS);
-  assert.deepEqual(PERMISSION_LABELS, server.PERMISSIONS);
-  for (const r of ROLES) assert.deepEqual([...ROLE_PERMISSIONS[r]].sort(), server.permissionsOf(r).sort(), `grants of ${r}`);
 });
 
 test('can() follows the permissions the server sent with the session', () => {

@@ -11,6 +11,7 @@ import { useLive, useSession } from '../session.tsx';
 import { useFocusLater } from '../components/Forms.tsx';
 import { OrganisationForm } from '../components/OrganisationForm.tsx';
 import { RequirePermission } from '../components/RequirePermission.tsx';
+import { SsoSettingsPanel } from '../components/SsoSettingsPanel.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
 
 function countryName(code: string | null): string {
@@ -132,6 +133,11 @@ export function OrganisationPage() {
             }}
           />
         </section>
+      )}
+      {org && !editing && (
+        <RequirePermission permission="organisation.manage">
+          <SsoSettingsPanel />
+        </RequirePermission>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { endpoints, post, type Session } from '../api.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { safeNext } from '../lib/access.ts';
+import { ssoErrorMessage } from '../lib/sso.ts';
 import { emailProblem, type FieldErrors } from '../lib/forms.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -54,7 +55,10 @@ export function SignInPage() {
     <div className="page auth-page">
       <div className="auth-card">
         {mode === 'sign-in' ? (
-          <SignInForm email={email} setEmail={setEmail} next={next} signedOut={search.get('signedOut') === '1'} onForgot={() => switchTo('forgot')} />
+          <>
+            <SignInForm email={email} setEmail={setEmail} next={next} signedOut={search.get('signedOut') === '1'} onForgot={() => switchTo('forgot')} />
+            <SingleSignOn error={ssoErrorMessage(search.get('sso_error'))} />
+          </>
         ) : (
           <ForgotForm email={email} setEmail={setEmail} onBack={() => switchTo('sign-in')} />
         )}
@@ -198,5 +202,33 @@ function ForgotForm({ email, setEmail, onBack }: { email: string; setEmail: (v: 
         </button>
       </p>
     </>
+  );
+}
+
+/** Organisations whose members sign in through their own identity provider (OpenID Connect). */
+function SingleSignOn({ error }: { error: string | null }) {
+  const providers = useLive<{ providers: { id: number; name: string }[] }>(endpoints.ssoProviders());
+  const list = providers.data?.providers ?? [];
+  if (!error && list.length === 0) return null;
+  return (
+    <section className="sso" aria-labelledby="sso-heading">
+      <h2 id="sso-heading">Single sign-on</h2>
+      {error && (
+        <p className="notice notice-denied" role="alert" data-testid="sso-error">
+          {error}
+        </p>
+      )}
+      {list.length > 0 && (
+        <ul className="sso-providers">
+          {list.map((p) => (
+            <li key={p.id}>
+              <a className="button-secondary" href={endpoints.ssoStart(p.id)}>
+                Sign in with {p.name}’s account
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
