@@ -1,87 +1,27 @@
-// Browser tests of the knowledge-base pages: the built web app (run `npm run build` first) served by an
-// in-process Vigil with an in-memory database, driven by Debian's Chromium through playwright-core.
-// Without a Chromium the tests skip (and fail when CI is set). Screenshots go to test-results/.
-import { after, before, describe, test, type TestContext } from 'node:test';
+// Browser tests of the knowledge-base pages, through the shared e2e harness (built web app, in-process Vigil with
+// an in-memory database, Chromium; skipped without one unless CI is set). Screenshots go to test-results/.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { noHorizontalScroll, shot, skipped, skipReason, startHarness, type Harness, type WatchedPage } from './harness.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const shots = `${root}test-results`;
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SEVEN_DATASETS = ['countries', 'tip-tiers', 'ilab-tvpra', 'gsi', 'hs', 'cpv', 'ilo-indicators'];
 
-let skipReason: string | null = null;
-if (!existsSync(CHROMIUM)) {
-  const msg = `no Chromium at ${CHROMIUM} (install Debian's chromium package or set CHROMIUM_PATH)`;
-  if (process.env.CI) throw new Error(`e2e: ${msg}; CI is set, so the browser tests cannot be skipped`);
-  skipReason = `${msg}; browser tests skipped`;
-  console.log(`# e2e: ${skipReason}`);
-}
-
-let browser: Browser | undefined;
-let app: { url: string; close(): Promise<void> } | undefined;
+let e2e: Harness | undefined;
 let base = '';
 
-/** A page that records uncaught errors, failed requests, error responses and requests leaving the origin. */
-interface Watched {
-  page: Page;
-  problems: string[];
-  close(): Promise<void>;
-}
-
-async function open(path: string, viewport = { width: 1280, height: 900 }, allowStatus: number[] = []): Promise<Watched> {
-  const context = await browser!.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of (\d+)/.test(m.text())) problems.push(`console error: ${m.text()}`);
-  });
-  page.on('requestfailed', (r) => {
-    // A search superseded by the next keystroke is aborted on purpose.
-    if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.url().includes('/api/v1/search')) return;
-    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
-  });
-  page.on('response', (r) => {
-    // The shell asks who is signed in; to a visitor who is not, the API answers 401 (signed out, not an error).
-    if (r.status() === 401 && r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/v1/session') return;
-    if (r.status() >= 400 && !allowStatus.includes(r.status())) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request outside the origin: ${u}`);
-  });
-  await page.goto(base + path);
-  return { page, problems, close: () => context.close() };
-}
-
-function skipped(t: TestContext): boolean {
-  if (skipReason) {
-    t.skip(skipReason);
-    return true;
-  }
-  return false;
-}
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage });
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  assert.ok(scrollWidth <= clientWidth + 1, `page scrolls sideways: scrollWidth ${scrollWidth} > ${clientWidth}`);
+/** A watched page opened at `path`; `allowStatus` lists the error statuses expected there. */
+async function open(path: string, viewport?: { width: number; height: number }, allowStatus: number[] = []): Promise<WatchedPage> {
+  const watched = await e2e!.watchedPage(
+    {
+      // The shell asks who is signed in; to a visitor who is not, the API answers 401 (signed out, not an error).
+      allowAnswer: (a) => (a.status === 401 && a.method === 'GET' && a.path === '/api/v1/session') || allowStatus.includes(a.status),
+      // A search superseded by the next keystroke is aborted on purpose.
+      allowFailure: (url, errorText) => errorText === 'net::ERR_ABORTED' && url.includes('/api/v1/search'),
+    },
+    viewport,
+  );
+  await watched.page.goto(base + path);
+  return watched;
 }
 
 async function apiJson<T>(path: string): Promise<T> {
@@ -93,17 +33,12 @@ async function apiJson<T>(path: string): Promise<T> {
 describe('knowledge base in the browser', { timeout: 180_000 }, () => {
   before(async () => {
     if (skipReason) return;
-    assert.ok(existsSync(`${root}web/dist/index.html`), 'web/dist/index.html is missing: run `npm run build` before the e2e tests');
-    mkdirSync(shots, { recursive: true });
-    const { startVigil } = await import('../src/app.ts');
-    app = await startVigil({ port: 0, dataDir: 'memory' });
-    base = app.url.replace(/\/$/, '');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    e2e = await startHarness();
+    base = e2e.base;
   });
 
   after(async () => {
-    await browser?.close();
-    await app?.close();
+    await e2e?.close();
   });
 
   test('home map: coloured countries, legend per indicator, tooltip on hover and focus', async (t) => {

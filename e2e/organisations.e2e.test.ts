@@ -1,99 +1,42 @@
-// Browser tests of organisations, people, roles, sign-in and the audit trail: the built web app (run
-// `npm run build` first) served by an in-process Vigil with an in-memory database, driven by Debian's
-// Chromium through playwright-core. One story, in order: first-run setup → invitation → a viewer's limits →
-// sign-out and sign-in → role change → API token → audit trail and CSV → phone layout.
-// Without a Chromium the tests skip (and fail when CI is set). Screenshots go to test-results/.
-import { after, before, describe, test, type TestContext } from 'node:test';
+// Browser tests of organisations, people, roles, sign-in and the audit trail, through the shared e2e harness
+// (built web app, in-process Vigil with an in-memory database, Chromium). One story, in order: first-run setup →
+// invitation → a viewer's limits → sign-out and sign-in → role change → API token → audit trail and CSV → phone
+// layout. Without a Chromium the tests skip (and fail when CI is set). Screenshots go to test-results/.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { RunningVigil } from '../src/app.ts';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const shots = `${root}test-results`;
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { abortedOnLeaving, noHorizontalScroll, shot, skipped, skipReason, startHarness, type Harness, type WatchedPage } from './harness.ts';
 
 const ADA = { name: 'Ada Admin', email: 'ada@example.org', password: 'correct horse battery staple' };
 const BOB = { name: 'Bob Builder', email: 'bob@example.org', password: 'paper lantern quietly drifting' };
 const ORG = 'Ministry of Example';
 
-let skipReason: string | null = null;
-if (!existsSync(CHROMIUM)) {
-  const msg = `no Chromium at ${CHROMIUM} (install Debian's chromium package or set CHROMIUM_PATH)`;
-  if (process.env.CI) throw new Error(`e2e: ${msg}; CI is set, so the browser tests cannot be skipped`);
-  skipReason = `${msg}; browser tests skipped`;
-  console.log(`# e2e: ${skipReason}`);
-}
-
-let browser: Browser | undefined;
-let app: RunningVigil | undefined;
+let e2e: Harness | undefined;
 let base = '';
 
-/** A browser context (one person's browser) whose pages record errors, failed requests and off-origin requests. */
-interface Person {
-  page: Page;
-  problems: string[];
+/** One person's browser, whose pages record errors, failed requests and off-origin requests. */
+interface Person extends WatchedPage {
   /** Error answers expected at this point, as "METHOD /path STATUS". */
   expect: Set<string>;
-  close(): Promise<void>;
 }
 
 // Asking who is signed in answers 401 to a visitor who is not: that is the API's "signed out", not an error.
 const ALWAYS_ALLOWED = new Set(['GET /api/v1/session 401']);
 
-async function person(viewport = { width: 1280, height: 900 }): Promise<Person> {
-  const context = await browser!.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers: 'block', acceptDownloads: true });
-  const page = await context.newPage();
-  const problems: string[] = [];
+async function person(viewport?: { width: number; height: number }): Promise<Person> {
   const expect = new Set<string>();
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of (\d+)/.test(m.text())) problems.push(`console error: ${m.text()}`);
-  });
-  page.on('requestfailed', (r) => {
-    // A page left while it was loading aborts its request; that is not a failure of the app.
-    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() < 400) return;
-    const key = `${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`;
-    if (ALWAYS_ALLOWED.has(key) || expect.has(key)) return;
-    problems.push(`HTTP ${key}`);
-  });
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request outside the origin: ${u}`);
-  });
-  return { page, problems, expect, close: () => context.close() };
-}
-
-function skipped(t: TestContext): boolean {
-  if (skipReason) {
-    t.skip(skipReason);
-    return true;
-  }
-  return false;
-}
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage });
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  assert.ok(scrollWidth <= clientWidth + 1, `page scrolls sideways: scrollWidth ${scrollWidth} > ${clientWidth}`);
+  const watched = await e2e!.watchedPage(
+    {
+      allowAnswer: (a) => {
+        const key = `${a.method} ${a.path} ${a.status}`;
+        return ALWAYS_ALLOWED.has(key) || expect.has(key);
+      },
+      allowFailure: abortedOnLeaving,
+    },
+    viewport,
+  );
+  return { ...watched, expect };
 }
 
 const orgNav = (page: Page) => page.getByRole('navigation', { name: 'Organisation pages' });
@@ -121,28 +64,23 @@ describe('organisations, people and the audit trail in the browser', { timeout: 
 
   before(async () => {
     if (skipReason) return;
-    assert.ok(existsSync(`${root}web/dist/index.html`), 'web/dist/index.html is missing: run `npm run build` before the e2e tests');
-    mkdirSync(shots, { recursive: true });
-    const { startVigil } = await import('../src/app.ts');
-    app = await startVigil({ port: 0, dataDir: 'memory' });
-    base = app.url.replace(/\/$/, '');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    e2e = await startHarness();
+    base = e2e.base;
   });
 
   after(async () => {
     await ada?.close();
     await bob?.close();
-    await browser?.close();
-    await app?.close();
+    await e2e?.close();
   });
 
   test('the one-time setup link creates the first administrator, signed in on the organisation page', async (t) => {
     if (skipped(t)) return;
-    assert.ok(app!.setupLink, 'a fresh installation has a setup link');
-    assert.match(app!.setupLink!, /\/setup#vgs_/);
+    assert.ok(e2e!.app.setupLink, 'a fresh installation has a setup link');
+    assert.match(e2e!.app.setupLink!, /\/setup#vgs_/);
     ada = await person();
     const { page, problems } = ada;
-    await page.goto(app!.setupLink!);
+    await page.goto(e2e!.app.setupLink!);
     await page.getByRole('heading', { name: 'Set up Vigil' }).waitFor();
     await page.getByLabel('Your name').waitFor();
     assert.equal(new URL(page.url()).hash, '', 'the setup token is removed from the address bar');
@@ -174,7 +112,7 @@ describe('organisations, people and the audit trail in the browser', { timeout: 
     await page.getByTestId('organisation-profile').waitFor();
     assert.match(await page.getByTestId('organisation-profile').innerText(), /Germany/);
     assert.match(await page.getByRole('button', { name: /account menu/ }).innerText(), /Ada Admin/);
-    assert.deepEqual(await orgNavLabels(page), ['Profile', 'People', 'API tokens', 'Audit trail']);
+    assert.deepEqual(await orgNavLabels(page), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Profile', 'People', 'API tokens', 'Audit trail']);
     assert.equal(await page.getByLabel('Organisation', { exact: true }).inputValue() !== '', true, 'the organisation switcher shows the current organisation');
     assert.equal((await (await fetch(`${base}/api/v1/setup`)).json() as { pending: boolean }).pending, false);
 
@@ -251,11 +189,11 @@ describe('organisations, people and the audit trail in the browser', { timeout: 
     await page.getByRole('heading', { level: 1, name: ORG }).waitFor();
     assert.match(await page.getByRole('button', { name: /account menu/ }).innerText(), /Bob Builder/);
 
-    // Read-only profile; only the profile in the organisation navigation.
+    // Read-only profile; of the organisation's pages, only those a viewer may read in the navigation.
     await page.getByTestId('organisation-profile').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Edit the profile' }).count(), 0, 'a viewer gets no edit button');
     await page.getByText('Only an administrator can change the profile.').waitFor();
-    assert.deepEqual(await orgNavLabels(page), ['Profile']);
+    assert.deepEqual(await orgNavLabels(page), ['Portfolio', 'Suppliers', 'Risk weights', 'Profile']);
 
     // Opening the audit trail directly explains the role's limit (and asks the server nothing it would refuse).
     await page.goto(`${base}/organisation/audit`);
@@ -291,7 +229,7 @@ describe('organisations, people and the audit trail in the browser', { timeout: 
     await page.waitForURL(/\/organisation$/);
     await page.getByRole('heading', { level: 1, name: ORG }).waitFor();
     assert.match(await page.getByRole('button', { name: /account menu/ }).innerText(), /Bob Builder/);
-    assert.deepEqual(await orgNavLabels(page), ['Profile']);
+    assert.deepEqual(await orgNavLabels(page), ['Portfolio', 'Suppliers', 'Risk weights', 'Profile']);
     assert.deepEqual(problems, []);
   });
 
@@ -323,7 +261,7 @@ describe('organisations, people and the audit trail in the browser', { timeout: 
     const { page, problems } = bob;
     await page.reload();
     await orgNav(page).waitFor();
-    assert.deepEqual(await orgNavLabels(page), ['Profile', 'People', 'API tokens']);
+    assert.deepEqual(await orgNavLabels(page), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Profile', 'People', 'API tokens']);
     await orgNav(page).getByRole('link', { name: 'API tokens' }).click();
     await page.waitForURL(/\/organisation\/tokens$/);
     await page.getByText('You have no API tokens in this organisation.').waitFor();
@@ -401,7 +339,7 @@ describe('organisations, people and the audit trail in the browser', { timeout: 
       user: { id: number }; organisation: { id: number };
     };
     const actor = { userId: session.user.id, email: ADA.email, name: ADA.name, orgId: session.organisation.id, role: 'administrator' as const, via: 'session' as const, ip: null };
-    for (let i = 0; i < 60; i++) await app!.access.recordEvent(actor, 'test.filler', { n: i });
+    for (let i = 0; i < 60; i++) await e2e!.app.access.recordEvent(actor, 'test.filler', { n: i });
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.waitForURL(/\/organisation\/audit$/);
     const rows = page.locator('[data-testid="audit-table"] tbody tr[data-seq]');

@@ -39,6 +39,8 @@ export async function startVigil(overrides: StartOptions = {}): Promise<RunningV
   const services = makeServices ? makeServices(db, config) : createServices(db, config);
   try {
     if (config.demo) await services.access.ensureDemoOrganisation(DEMO_ORGANISATION);
+    // Imports a killed process left 'running' stored nothing (their transaction never committed): say so.
+    await services.suppliers.recoverInterrupted();
     const app = await buildApp(services, { logger: logger ? { level: config.logLevel } : false, web: true });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

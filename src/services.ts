@@ -1,4 +1,5 @@
 // The services one running Vigil shares, built once from the database and the configuration.
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
@@ -7,12 +8,14 @@ import { KnowledgeBase } from './knowledge/service.ts';
 import { type Mailer, outboxMailer, smtpMailer } from './orgs/mailer.ts';
 import { AccessService } from './orgs/service.ts';
 import { parseSecretKey, SsoService } from './orgs/sso.ts';
+import { SupplierService } from './suppliers/service.ts';
 
 export interface Services {
   db: Db;
   kb: KnowledgeBase;
   access: AccessService;
   sso: SsoService;
+  suppliers: SupplierService;
   secureCookies: boolean;
 }
 
@@ -21,18 +24,21 @@ export function createServices(
   config: Pick<Config, 'baseUrl' | 'secureCookies' | 'smtpUrl' | 'mailFrom' | 'dataDir' | 'databaseUrl' | 'secretKey'>,
   opts: { tenant?: TenantOptions; mailer?: Mailer; now?: () => Date } = {},
 ): Services {
-  const outbox = config.dataDir === 'memory' && !config.databaseUrl ? 'memory' : join(config.databaseUrl ? resolve('data') : dirname(config.dataDir), 'outbox');
+  const dataRoot = config.databaseUrl ? resolve('data') : dirname(config.dataDir);
+  const outbox = config.dataDir === 'memory' && !config.databaseUrl ? 'memory' : join(dataRoot, 'outbox');
   const mailer = opts.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(outbox));
   const tenant = tenantRunner(db, opts.tenant);
   const access = new AccessService(db, tenant, { baseUrl: config.baseUrl, mailer, now: opts.now });
   // The key that seals SSO client secrets: VIGIL_SECRET_KEY (base64, 32 bytes), else one kept in the database.
   const secretKey = config.secretKey ? parseSecretKey(config.secretKey) : undefined;
+  const kb = new KnowledgeBase(db);
   return {
     db,
-    kb: new KnowledgeBase(db),
+    kb,
     access,
     // SSO redirects use the same public address as AccessService, which learns it late on port 0.
     sso: new SsoService(db, tenant, access, { baseUrl: () => access.publicUrl, key: secretKey, now: opts.now }),
+    suppliers: new SupplierService(db, tenant, kb, { uploadsDir: config.dataDir === 'memory' ? join(tmpdir(), 'vigil-uploads') : join(dataRoot, 'uploads') }),
     secureCookies: config.secureCookies,
   };
 }

@@ -5,6 +5,9 @@
 // covered without editing this test. It runs twice: with row-level security (the normal configuration)
 // and without it, to prove that the service layer isolates on its own.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type RegisteredRoute } from '../src/http/app.ts';
@@ -43,6 +46,17 @@ async function buildWorld(rowLevelSecurity: boolean): Promise<World> {
   const inv = await b.post('/api/v1/invitations', { email: `${MARK.toLowerCase()}-invitee@orgb.example`, role: 'auditor' });
   const tok = await bMember.post('/api/v1/tokens', { name: `${MARK} token`, expiresInDays: 30 });
   assert.equal(tok.status, 201);
+  // B's suppliers: an import (with a rejected row), a saved mapping and an upload not yet imported.
+  const files = mkdtempSync(join(tmpdir(), 'vigil-isolation-'));
+  const spend = join(files, `${MARK}.csv`);
+  writeFileSync(spend, `Vendor Name,Vendor No,Country,Description,Amount\n${MARK} Textiles,${MARK}-V1,China,Cotton T-shirts,100\n${MARK} Cocoa,${MARK}-V2,Ghana,Cocoa beans,50\n,${MARK}-V3,China,Gloves,1\n`);
+  const bWho = { orgId: orgB, userId: bUser!.id, label: 'boss@orgb.example', ip: null };
+  const mapping = { supplier: 'Vendor Name', supplier_ref: 'Vendor No', country: 'Country', description: 'Description', spend: 'Amount' };
+  assert.equal((await t.services.suppliers.importFile(bWho, spend, mapping)).status, 'committed');
+  await t.services.suppliers.saveMapping(bWho, `${MARK} mapping`, mapping);
+  const upload = await b.call('POST', '/api/v1/uploads', Buffer.from(`Vendor Name\n${MARK} Pending\n`), { 'content-type': 'text/csv', 'x-file-name': `${MARK}.csv` });
+  assert.equal(upload.status, 201);
+  rmSync(files, { recursive: true, force: true });
 
   // Organisation A, set up through the first-run link; its administrator is the prober.
   const setup = await access.issueSetupToken();
@@ -51,7 +65,9 @@ async function buildWorld(rowLevelSecurity: boolean): Promise<World> {
   const aTok = await a.post('/api/v1/tokens', { name: 'prober', expiresInDays: 1 });
   const ids = await t.db.query<{ id: number }>(
     `SELECT user_id AS id FROM memberships WHERE org_id = $1 UNION SELECT id FROM invitations WHERE org_id = $1
-     UNION SELECT id FROM api_tokens WHERE org_id = $1 UNION SELECT seq FROM audit_log WHERE org_id = $1 UNION SELECT $1`,
+     UNION SELECT id FROM api_tokens WHERE org_id = $1 UNION SELECT seq FROM audit_log WHERE org_id = $1 UNION SELECT $1
+     UNION SELECT id FROM suppliers WHERE org_id = $1 UNION SELECT id FROM sites WHERE org_id = $1 UNION SELECT id FROM supply_lines WHERE org_id = $1
+     UNION SELECT id FROM imports WHERE org_id = $1 UNION SELECT id FROM column_mappings WHERE org_id = $1`,
     [orgB],
   );
   return {
@@ -62,7 +78,7 @@ async function buildWorld(rowLevelSecurity: boolean): Promise<World> {
     orgA: session.organisation.id,
     orgB,
     bIds: ids.map((r) => r.id),
-    secrets: [MARK, MARK.toLowerCase(), 'boss@orgb.example', inv.body.link.split('#')[1], tok.body.token, tok.body.info.prefix],
+    secrets: [MARK, MARK.toLowerCase(), 'boss@orgb.example', inv.body.link.split('#')[1], tok.body.token, tok.body.info.prefix, upload.body.uploadId],
   };
 }
 
@@ -124,6 +140,15 @@ async function snapshotB(w: World): Promise<string> {
       ['api_tokens', 'org_id'],
       ['sso_connections', 'org_id'],
       ['audit_log', 'org_id'],
+      ['suppliers', 'org_id'],
+      ['supply_lines', 'org_id'],
+      ['imports', 'org_id'],
+      ['import_issues', 'org_id'],
+      ['column_mappings', 'org_id'],
+      ['uploads', 'org_id'],
+      ['supplier_risk', 'org_id'],
+      ['risk_settings', 'org_id'],
+      ['portfolio_snapshots', 'org_id'],
     ].map(([table, col]) => w.t.db.query(`SELECT * FROM ${table} WHERE ${col} = $1 ORDER BY 1, 2`, [w.orgB])),
   );
   return JSON.stringify(parts);
@@ -190,7 +215,9 @@ for (const rowLevelSecurity of [true, false]) {
 async function isA(w: World, id: number): Promise<boolean> {
   const rows = await w.t.db.query(
     `SELECT 1 FROM memberships WHERE org_id = $1 AND user_id = $2 UNION ALL SELECT 1 FROM invitations WHERE org_id = $1 AND id = $2
-     UNION ALL SELECT 1 FROM api_tokens WHERE org_id = $1 AND id = $2 UNION ALL SELECT 1 WHERE $1 = $2`,
+     UNION ALL SELECT 1 FROM api_tokens WHERE org_id = $1 AND id = $2 UNION ALL SELECT 1 WHERE $1 = $2
+     UNION ALL SELECT 1 FROM suppliers WHERE org_id = $1 AND id = $2 UNION ALL SELECT 1 FROM imports WHERE org_id = $1 AND id = $2
+     UNION ALL SELECT 1 FROM column_mappings WHERE org_id = $1 AND id = $2`,
     [w.orgA, id],
   );
   return rows.length > 0;

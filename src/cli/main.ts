@@ -1,10 +1,12 @@
-// The `vigil` command line: serve, db migrate, data list|import|verify|activate. Each capability adds its
-// commands here; the work itself lives in the capability's service.
+// The `vigil` command line: serve, db migrate, data list|import|verify|activate, audit verify, import. Each
+// capability adds its commands here; the work itself lives in the capability's service.
 import { Command, CommanderError } from 'commander';
 import { startVigil, prepareDatabase } from '../app.ts';
 import { loadConfig, redactUrl } from '../config.ts';
 import { auditCommands } from '../audit/cli.ts';
 import { dataCommands } from '../knowledge/cli.ts';
+import { importCommand } from '../suppliers/cli.ts';
+import { assessCommand } from '../assess/cli.ts';
 import { barProgress } from './progress.ts';
 import { CliError, dataDirOption, type Io, stdio } from './shared.ts';
 
@@ -53,6 +55,8 @@ export function program(io: Io = stdio): Command {
 
   cli.addCommand(dataCommands(io));
   cli.addCommand(auditCommands(io));
+  cli.addCommand(importCommand(io));
+  cli.addCommand(assessCommand(io));
   return cli;
 }
 

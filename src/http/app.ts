@@ -21,6 +21,9 @@ import { orgRoutes } from '../orgs/routes.ts';
 import { ssoRoutes } from '../orgs/sso-routes.ts';
 import { AccessError } from '../orgs/service.ts';
 import type { Services } from '../services.ts';
+import { supplierRoutes } from '../suppliers/routes.ts';
+import { reportRoutes } from '../report/routes.ts';
+import { SupplierError } from '../suppliers/service.ts';
 import { type Access, authPlugin } from './auth.ts';
 import { HttpProblem, type Problem } from './problem.ts';
 
@@ -100,6 +103,10 @@ export async function buildApp(deps: Services, opts: BuildOptions = {}): Promise
         { name: 'sign-in', description: 'First run, sessions, password reset, single sign-on' },
         { name: 'organisations', description: 'Organisations, people, roles, invitations and API tokens' },
         { name: 'audit', description: 'The tamper-evident audit trail' },
+        { name: 'imports', description: 'Supplier and spend files: upload, column mapping, import, rejected rows' },
+        { name: 'suppliers', description: 'Suppliers, sites, goods, spend and relationships, with their explained risk' },
+        { name: 'risk', description: 'Hotspots, worklist, risk weights and reassessment' },
+        { name: 'reports', description: 'The board report on the portfolio, as HTML and PDF' },
       ],
       components: {
         securitySchemes: {
@@ -124,6 +131,8 @@ export async function buildApp(deps: Services, opts: BuildOptions = {}): Promise
   await app.register(knowledgeRoutes(deps), { prefix: '/api/v1' });
   await app.register(orgRoutes(deps), { prefix: '/api/v1' });
   await app.register(ssoRoutes(deps), { prefix: '/api/v1' });
+  await app.register(supplierRoutes(deps), { prefix: '/api/v1' });
+  await app.register(reportRoutes(deps), { prefix: '/api/v1' });
 
   if (opts.web && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, index: 'index.html' });
@@ -138,6 +147,12 @@ const ACCESS_STATUS = {
   invalid: [400, 'Invalid request'],
   conflict: [409, 'Conflict'],
   locked: [429, 'Too Many Requests'],
+} as const;
+
+const SUPPLIER_STATUS = {
+  'not-found': [404, 'Not Found'],
+  invalid: [400, 'Invalid request'],
+  'too-large': [413, 'Content Too Large'],
 } as const;
 
 function sendProblem(reply: import('fastify').FastifyReply, problem: Problem) {
@@ -163,6 +178,10 @@ function errorHandler(this: FastifyInstance, err: FastifyError, req: import('fas
   if (err instanceof KnowledgeError) {
     const status = err.kind === 'not-found' ? 404 : err.kind === 'conflict' ? 409 : 400;
     const title = status === 404 ? 'Not Found' : status === 409 ? 'Conflict' : 'Invalid request';
+    return sendProblem(reply, { type: 'about:blank', title, status, detail: err.message });
+  }
+  if (err instanceof SupplierError) {
+    const [status, title] = SUPPLIER_STATUS[err.kind];
     return sendProblem(reply, { type: 'about:blank', title, status, detail: err.message });
   }
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {

@@ -92,7 +92,7 @@ describe('sign-in', () => {
 describe('roles', () => {
   test('each role sees only what it is allowed; an administrator can change it', async () => {
     const { member, session } = await addMember(app, admin, 'val@example.org', 'viewer', 'Val Viewer');
-    assert.deepEqual(session.organisation.permissions, ['organisation.read']);
+    assert.deepEqual(session.organisation.permissions, ['organisation.read', 'suppliers.read']);
     assert.equal((await member.get('/api/v1/organisation')).status, 200);
     for (const url of ['/api/v1/members', '/api/v1/tokens', '/api/v1/audit', '/api/v1/invitations']) {
       assert.equal((await member.get(url)).status, 403, url);

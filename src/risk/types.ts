@@ -9,6 +9,7 @@ export const SIGNAL_KINDS = [
   'ilab-child-labour',
   'ilab-forced-child-labour',
   'ilab-downstream', // the good is made from a listed input (polysilicon → solar modules)
+  'ilab-listed-elsewhere', // the good is on the ILAB list, but for other countries (or the line's country is unknown)
   'tip-tier', // government effort against trafficking (TIP report), latest year and trend
   'gsi-prevalence', // estimated prevalence of modern slavery (Walk Free GSI)
   'sector', // sector exposure (agriculture, fishing, mining, construction, cleaning, security, …)
@@ -20,7 +21,7 @@ export interface Signal {
   kind: SignalKind;
   /** Hard signals (legal bar or presumption) are reported apart and never folded into the score. */
   hard: boolean;
-  /** Knowledge-base dataset id ('ilab-tvpra', 'tip-tiers', 'gsi', 'ilab-goods-map', 'sectors', …). */
+  /** Knowledge-base dataset id ('ilab-tvpra', 'tip-tiers', 'gsi', 'ilab-goods-map', 'vigil-sectors', …). */
   dataset: string;
   edition: string;
   /** Stable key of the fact within the edition, e.g. 'Cocoa|CI', 'MM|2025', 'KP', 'fishing'. */
@@ -49,6 +50,8 @@ export interface RiskResult {
   likelihood: number;
   /** Dataset id → edition used. */
   editions: Record<string, string>;
+  /** Which weights scored it: 'sha256:…' of the weights (see weightsId in engine.ts). */
+  weights: string;
   /** Why the score is what it is, in one or two sentences. */
   summary: string;
 }
@@ -59,4 +62,6 @@ export interface RiskInput {
   classification: Classification;
   /** Free text, for the sector rules (services have no ILAB good: cleaning, security, …). */
   description: string | null;
+  /** Hard signals found elsewhere (entity-list hits from screening): passed through, never scored. */
+  hard?: readonly Signal[];
 }

@@ -30,6 +30,9 @@ export const LINE_FIELDS = [
 ] as const;
 export type LineField = (typeof LINE_FIELDS)[number];
 
+/** Fields a file cannot be imported without. */
+export const REQUIRED_FIELDS: readonly LineField[] = ['supplier'];
+
 /** Column mapping: which header (exactly as the file writes it) feeds each field. */
 export type ColumnMapping = Partial<Record<LineField, string>>;
 
@@ -79,4 +82,16 @@ export interface RowIssue {
   message: string;
   /** 'error' rejects the row; 'warning' keeps it (an unknown country keeps the row with no country). */
   severity: 'error' | 'warning';
+}
+
+/** One data row as the file wrote it, before its cells are checked (read.ts gives these, validate.ts reads them). */
+export interface RawRecord {
+  /** Physical line (CSV) or worksheet row (XLSX) the row starts on. */
+  line: number;
+  /** 1-based number of the data row (blank rows are skipped and not counted). */
+  row: number;
+  /** Cell text by header (every header present; '' for a missing cell). */
+  cells: Record<string, string>;
+  /** What was wrong with how the row was written (bytes that are not UTF-8, a cell too many); an error rejects the row. */
+  issues: readonly RowIssue[];
 }

@@ -25,6 +25,12 @@ import { NewOrganisationPage } from './pages/NewOrganisationPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { TokensPage } from './pages/TokensPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { PortfolioPage } from './pages/PortfolioPage.tsx';
+import { SuppliersPage } from './pages/SuppliersPage.tsx';
+import { SupplierPage } from './pages/SupplierPage.tsx';
+import { ImportsPage } from './pages/ImportsPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
+import { RiskWeightsPage } from './pages/RiskWeightsPage.tsx';
 
 /** Titles of the guarded pages, shown above the message when a role may not open them. */
 const GUARDED_TITLES: Partial<Record<RouteName, string>> = {
@@ -33,6 +39,12 @@ const GUARDED_TITLES: Partial<Record<RouteName, string>> = {
   people: 'People',
   tokens: 'API tokens',
   audit: 'Audit trail',
+  portfolio: 'Supplier portfolio',
+  suppliers: 'Suppliers',
+  supplier: 'Supplier',
+  imports: 'Import suppliers',
+  importDetail: 'Import',
+  riskWeights: 'Risk weights',
 };
 
 export function App() {
@@ -98,6 +110,24 @@ function Routes() {
       break;
     case 'audit':
       page = <AuditPage />;
+      break;
+    case 'portfolio':
+      page = <PortfolioPage />;
+      break;
+    case 'suppliers':
+      page = <SuppliersPage />;
+      break;
+    case 'supplier':
+      page = <SupplierPage key={route.params.id} id={route.params.id!} />;
+      break;
+    case 'imports':
+      page = <ImportsPage />;
+      break;
+    case 'importDetail':
+      page = <ImportPage key={route.params.id} id={route.params.id!} />;
+      break;
+    case 'riskWeights':
+      page = <RiskWeightsPage />;
       break;
     case 'notFound':
       page = <NotFoundPage path={pathname} />;

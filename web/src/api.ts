@@ -154,10 +154,46 @@ export async function sendJson<T = undefined>(method: 'POST' | 'PUT' | 'PATCH' |
     if (res.status === 401 && headers['x-csrf-token']) for (const l of unauthorizedListeners) l();
     throw await problemFrom(res);
   }
-  if (res.status === 204 || res.status === 202 || res.headers.get('content-length') === '0') return undefined as T;
+  // 202 carries a body when the accepted job has something to say (an import's summary); otherwise none.
+  if (res.status === 204 || res.headers.get('content-length') === '0') return undefined as T;
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('json')) return undefined as T;
-  return (await res.json()) as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Sends a file as the raw request body with XMLHttpRequest, whose upload events (unlike fetch's) report
+ * progress: onProgress(sent, total). `abort` cancels; the promise then rejects with an AbortError.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  headers: Record<string, string>,
+  onProgress: (sent: number, total: number) => void,
+): { done: Promise<T>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    const sentToken = csrfToken;
+    if (sentToken) xhr.setRequestHeader('x-csrf-token', sentToken);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(unreachable());
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    xhr.onload = () => {
+      const res = new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' } });
+      if (xhr.status >= 200 && xhr.status < 300) {
+        res.json().then((body) => resolve(body as T), () => reject(new ApiError(xhr.status, 'Unexpected answer from the server', `Expected JSON from ${path}.`)));
+        return;
+      }
+      if (xhr.status === 401 && sentToken) for (const l of unauthorizedListeners) l();
+      problemFrom(res).then(reject, reject);
+    };
+    xhr.send(file);
+  });
+  return { done, abort: () => xhr.abort() };
 }
 
 export const post = <T = undefined>(path: string, body?: unknown) => sendJson<T>('POST', path, body);
@@ -199,6 +235,20 @@ export const endpoints = {
   /** `query` is a "?…" string (or ""). */
   audit: (query: string) => `/api/v1/audit${query}`,
   auditCsv: (query: string) => `/api/v1/audit.csv${query}`,
+  uploads: () => '/api/v1/uploads',
+  imports: () => '/api/v1/imports',
+  import: (id: string | number) => `/api/v1/imports/${enc(String(id))}`,
+  importIssues: (id: string | number, offset: number, limit: number) => `/api/v1/imports/${enc(String(id))}/issues?offset=${offset}&limit=${limit}`,
+  importIssuesCsv: (id: string | number) => `/api/v1/imports/${enc(String(id))}/issues.csv`,
+  mappings: () => '/api/v1/mappings',
+  portfolio: () => '/api/v1/portfolio',
+  reportHtml: () => '/api/v1/reports/portfolio.html',
+  reportPdf: () => '/api/v1/reports/portfolio.pdf',
+  /** `query` is a "?…" string (or ""). */
+  suppliers: (query: string) => `/api/v1/suppliers${query}`,
+  supplier: (id: string | number) => `/api/v1/suppliers/${enc(String(id))}`,
+  riskWeights: () => '/api/v1/risk/weights',
+  assessments: () => '/api/v1/assessments',
 };
 
 // Reference data changes only when an administrator loads an edition, so answers are kept for the session

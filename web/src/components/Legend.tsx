@@ -1,5 +1,6 @@
 // The map legend: one swatch per class with the number of countries in it.
-import { legendClasses, type IndicatorId } from '../lib/indicators.ts';
+import type { ReactNode } from 'react';
+import type { LegendClass } from '../lib/indicators.ts';
 import { HatchDefs } from './WorldMap.tsx';
 
 export function Swatch({ colour, id }: { colour: string | null; id: string }) {
@@ -11,10 +12,10 @@ export function Swatch({ colour, id }: { colour: string | null; id: string }) {
   );
 }
 
-export function Legend({ indicator, title, counts }: { indicator: IndicatorId; title: string; counts: Record<string, number> }) {
-  const classes = legendClasses(indicator);
+/** `kind` names what the map shows (data-indicator); `children` adds notes under the classes. */
+export function Legend({ kind, classes, title, counts, children }: { kind: string; classes: readonly LegendClass[]; title: string; counts: Record<string, number>; children?: ReactNode }) {
   return (
-    <figure className="legend" data-indicator={indicator} aria-labelledby="legend-title">
+    <figure className="legend" data-indicator={kind} aria-labelledby="legend-title">
       <figcaption id="legend-title" className="legend-title">
         {title}
       </figcaption>
@@ -29,6 +30,7 @@ export function Legend({ indicator, title, counts }: { indicator: IndicatorId; t
           </li>
         ))}
       </ul>
+      {children}
     </figure>
   );
 }

@@ -1,8 +1,10 @@
-// Choropleth world map of one indicator. Each country is a focusable link: hover or focus shows its value,
-// click or Enter opens the country page. Countries with no value are hatched, never coloured by guesswork.
+// Choropleth world map: `classify` gives each country its class, colour and value (an indicator on the home
+// page, the worst risk level on the portfolio overview); `bubbles` optionally adds a circle per country sized
+// by a quantity (spend). Each country is a focusable link: hover or focus shows its value, click or Enter
+// opens it. Countries with no value are hatched, never coloured by guesswork.
 import { memo, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { FeatureMatcher } from '../lib/geo.ts';
-import { classifyCountry, type IndicatorId, type MapCountry } from '../lib/indicators.ts';
+import { FeatureMatcher, type Matchable } from '../lib/geo.ts';
+import type { Classified } from '../lib/indicators.ts';
 import { loadAtlas, type Atlas } from './atlas.ts';
 import { Loading } from './States.tsx';
 
@@ -38,6 +40,13 @@ export function HatchDefs({ id = HATCH_ID }: { id?: string }) {
   );
 }
 
+interface BubbleView {
+  code: string;
+  x: number;
+  y: number;
+  r: number;
+}
+
 const Shapes = memo(function Shapes({ shapes }: { shapes: ShapeView[] }) {
   return (
     <g className="map-countries">
@@ -64,16 +73,18 @@ const Shapes = memo(function Shapes({ shapes }: { shapes: ShapeView[] }) {
   );
 });
 
-export function WorldMap({
+export function WorldMap<C extends Matchable>({
   countries,
-  indicator,
-  year,
+  classify,
+  bubbles,
   onOpen,
   label,
 }: {
-  countries: readonly (MapCountry & { numeric: string | null })[];
-  indicator: IndicatorId;
-  year: number;
+  countries: readonly C[];
+  /** Keep it stable (useCallback): every new function reclassifies the whole map. */
+  classify: (country: C) => Classified;
+  /** Radius (map units) of a circle per country code, drawn at the centre of its largest part. */
+  bubbles?: ReadonlyMap<string, number>;
   onOpen: (code: string) => void;
   label: string;
 }) {
@@ -99,10 +110,22 @@ export function WorldMap({
     return atlas.shapes.map((s, i) => {
       const c = matcher.match({ id: s.id, name: s.name });
       if (!c) return { key: `f${i}`, d: s.d, name: s.name, code: null, classKey: 'unmatched', fill: `url(#${HATCH_ID})`, label: 'Not in the reference data' };
-      const v = classifyCountry(c, indicator, year);
+      const v = classify(c);
       return { key: `f${i}`, d: s.d, name: c.name, code: c.code, classKey: v.key, fill: v.colour ?? `url(#${HATCH_ID})`, label: v.valueLabel };
     });
-  }, [atlas, matcher, indicator, year]);
+  }, [atlas, matcher, classify]);
+
+  const circles = useMemo<BubbleView[]>(() => {
+    if (!atlas || !bubbles) return [];
+    const out: BubbleView[] = [];
+    for (const s of atlas.shapes) {
+      const code = matcher.match({ id: s.id, name: s.name })?.code;
+      const r = code ? bubbles.get(code) : undefined;
+      if (code && r && s.centre) out.push({ code, x: s.centre[0], y: s.centre[1], r });
+    }
+    // Largest first, so that small circles stay visible on top.
+    return out.sort((a, b) => b.r - a.r);
+  }, [atlas, matcher, bubbles]);
 
   if (failed) return <p className="state state-error">The world map could not be drawn: {failed}</p>;
   if (!atlas) return <Loading label="Drawing the map…" />;
@@ -152,6 +175,13 @@ export function WorldMap({
       >
         <HatchDefs />
         <Shapes shapes={shapes} />
+        {circles.length > 0 && (
+          <g className="map-bubbles" aria-hidden="true">
+            {circles.map((b) => (
+              <circle key={b.code} cx={b.x} cy={b.y} r={b.r} data-bubble={b.code} />
+            ))}
+          </g>
+        )}
         {tip && <path className="map-highlight" d={tip.d} aria-hidden="true" />}
       </svg>
       {tip && (

@@ -11,6 +11,8 @@ export interface MapShape {
   id: string | null;
   name: string;
   d: string;
+  /** Where a marker for the country goes: the centre of its largest part (mainland France, not Guiana). */
+  centre: [number, number] | null;
 }
 
 export interface Atlas {
@@ -34,11 +36,18 @@ export function loadAtlas(): Promise<Atlas> {
     const [[, y0], [, y1]] = path.bounds(land);
     projection.translate([MAP_WIDTH / 2, -y0 + 4]);
     const height = Math.ceil(y1 - y0) + 8;
+    const centreOf = (g: Geometry): [number, number] | null => {
+      const parts: Geometry[] = g.type === 'MultiPolygon' ? g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates })) : [g];
+      const largest = parts.reduce((a, b) => (path.area(b) > path.area(a) ? b : a));
+      const c = path.centroid(largest);
+      return Number.isFinite(c[0]) && Number.isFinite(c[1]) ? c : null;
+    };
     const shapes = features
       .map((f: Feature<Geometry, { name: string }>) => ({
         id: f.id === undefined || f.id === null ? null : String(f.id),
         name: f.properties.name,
         d: path(f) ?? '',
+        centre: centreOf(f.geometry),
       }))
       .filter((s) => s.d);
     return { width: MAP_WIDTH, height, shapes };

@@ -58,6 +58,12 @@ export const PAGE_ACCESS: Partial<Record<RouteName, Access>> = {
   people: 'members.read',
   tokens: 'tokens.manage',
   audit: 'audit.read',
+  portfolio: 'suppliers.read',
+  suppliers: 'suppliers.read',
+  supplier: 'suppliers.read',
+  imports: 'suppliers.import',
+  importDetail: 'suppliers.read',
+  riskWeights: 'suppliers.read',
 };
 
 /**

@@ -15,7 +15,7 @@ import {
   type Role,
   type SessionAccess,
 } from './access.ts';
-import { ORG_NAV, orgNavFor } from './nav.ts';
+import { ORG_NAV, activeOrgNav, orgNavFor } from './nav.ts';
 
 const as = (role: Role, permissions: readonly Permission[] = ROLE_PERMISSIONS[role]): SessionAccess => ({
   organisation: { name: 'Ministry of Example', role, permissions },
@@ -41,16 +41,24 @@ test('can() follows the permissions the server sent with the session', () => {
 test('organisation navigation shows only the pages the role may open, guarded by the same table', () => {
   assert.deepEqual(orgNavFor(null), []);
   assert.deepEqual(orgNavFor({ organisation: null }), []);
-  assert.deepEqual(orgNavFor(as('viewer')).map((i) => i.label), ['Profile']);
-  assert.deepEqual(orgNavFor(as('analyst')).map((i) => i.label), ['Profile', 'People', 'API tokens']);
-  assert.deepEqual(orgNavFor(as('auditor')).map((i) => i.label), ['Profile', 'People']);
-  assert.deepEqual(orgNavFor(as('administrator')).map((i) => i.label), ['Profile', 'People', 'API tokens', 'Audit trail']);
+  assert.deepEqual(orgNavFor(as('viewer')).map((i) => i.label), ['Portfolio', 'Suppliers', 'Risk weights', 'Profile']);
+  assert.deepEqual(orgNavFor(as('analyst')).map((i) => i.label), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Profile', 'People', 'API tokens']);
+  assert.deepEqual(orgNavFor(as('auditor')).map((i) => i.label), ['Portfolio', 'Suppliers', 'Risk weights', 'Profile', 'People']);
+  assert.deepEqual(orgNavFor(as('administrator')).map((i) => i.label), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Profile', 'People', 'API tokens', 'Audit trail']);
+  assert.deepEqual(orgNavFor(as('grievance_officer')).map((i) => i.label), ['Profile', 'People'], 'no supplier data for a grievance officer');
   assert.deepEqual(orgNavFor(as('supplier')), []);
   for (const item of ORG_NAV) assert.equal(item.access, PAGE_ACCESS[item.routes[0]!], `${item.label} uses its page's access`);
   assert.equal(PAGE_ACCESS.audit, 'audit.read');
   assert.equal(PAGE_ACCESS.people, 'members.read');
   assert.equal(PAGE_ACCESS.tokens, 'tokens.manage');
   assert.equal(PAGE_ACCESS.organisation, 'organisation.read');
+  assert.equal(activeOrgNav('supplier')?.label, 'Suppliers', 'a supplier’s page is under Suppliers');
+  assert.equal(activeOrgNav('importDetail')?.label, 'Import');
+  assert.equal(PAGE_ACCESS.portfolio, 'suppliers.read');
+  assert.equal(PAGE_ACCESS.supplier, 'suppliers.read');
+  assert.equal(PAGE_ACCESS.imports, 'suppliers.import');
+  assert.equal(PAGE_ACCESS.importDetail, 'suppliers.read', 'an import’s result is readable by whoever reads suppliers');
+  assert.equal(PAGE_ACCESS.riskWeights, 'suppliers.read', 'weights are readable; changing them needs risk.configure');
   assert.equal(PAGE_ACCESS.home, undefined, 'public pages need nothing');
   assert.equal(PAGE_ACCESS.signIn, undefined);
 });

@@ -1,6 +1,6 @@
 // The main navigation (public knowledge pages) and the organisation's navigation, whose entries show only
-// when the session's permissions allow their page. Later areas (suppliers, risk, screening, procurement, …)
-// add entries here. Pure.
+// when the session's permissions allow their page. Later areas (screening, procurement, …) add entries
+// here. Pure.
 import { PAGE_ACCESS, can, type Access, type SessionAccess } from './access.ts';
 import type { RouteName } from './route.ts';
 
@@ -28,11 +28,16 @@ export interface OrgNavItem extends NavItem {
   access: Access;
 }
 
-function orgItem(label: string, to: string, route: RouteName): OrgNavItem {
-  return { label, to, routes: [route], access: PAGE_ACCESS[route] ?? 'signed-in' };
+/** An entry guarded like its page, `route`; `more` are the pages under it (a supplier under Suppliers). */
+function orgItem(label: string, to: string, route: RouteName, ...more: RouteName[]): OrgNavItem {
+  return { label, to, routes: [route, ...more], access: PAGE_ACCESS[route] ?? 'signed-in' };
 }
 
 export const ORG_NAV: readonly OrgNavItem[] = [
+  orgItem('Portfolio', '/portfolio', 'portfolio'),
+  orgItem('Suppliers', '/suppliers', 'suppliers', 'supplier'),
+  orgItem('Import', '/imports', 'imports', 'importDetail'),
+  orgItem('Risk weights', '/risk-weights', 'riskWeights'),
   orgItem('Profile', '/organisation', 'organisation'),
   orgItem('People', '/organisation/people', 'people'),
   orgItem('API tokens', '/organisation/tokens', 'tokens'),

@@ -18,6 +18,12 @@ export type RouteName =
   | 'people'
   | 'tokens'
   | 'audit'
+  | 'portfolio'
+  | 'suppliers'
+  | 'supplier'
+  | 'imports'
+  | 'importDetail'
+  | 'riskWeights'
   | 'notFound';
 
 export interface RouteDef {
@@ -49,6 +55,12 @@ export const ROUTES: readonly RouteDef[] = [
   { name: 'people', pattern: '/organisation/people' },
   { name: 'tokens', pattern: '/organisation/tokens' },
   { name: 'audit', pattern: '/organisation/audit' },
+  { name: 'portfolio', pattern: '/portfolio' },
+  { name: 'suppliers', pattern: '/suppliers' },
+  { name: 'supplier', pattern: '/suppliers/:id' },
+  { name: 'imports', pattern: '/imports' },
+  { name: 'importDetail', pattern: '/imports/:id' },
+  { name: 'riskWeights', pattern: '/risk-weights' },
 ];
 
 function segments(path: string): string[] {
@@ -114,6 +126,12 @@ export const href = {
   people: (): string => '/organisation/people',
   tokens: (): string => '/organisation/tokens',
   audit: (): string => '/organisation/audit',
+  portfolio: (): string => '/portfolio',
+  suppliers: (): string => '/suppliers',
+  supplier: (id: string | number): string => `/suppliers/${encodeURIComponent(String(id))}`,
+  imports: (): string => '/imports',
+  importDetail: (id: string | number): string => `/imports/${encodeURIComponent(String(id))}`,
+  riskWeights: (): string => '/risk-weights',
 };
 
 /** Reads the `selected=hs:0901` parameter of the search page. */

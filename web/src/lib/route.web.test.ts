@@ -26,6 +26,15 @@ test('matchRoute finds the sign-in and organisation pages', () => {
   assert.equal(matchRoute('/organisation/unknown').name, 'notFound');
 });
 
+test('matchRoute finds the portfolio pages', () => {
+  assert.equal(matchRoute(href.portfolio()).name, 'portfolio');
+  assert.equal(matchRoute(href.suppliers()).name, 'suppliers');
+  assert.deepEqual(matchRoute(href.supplier(42)), { name: 'supplier', params: { id: '42' } });
+  assert.equal(matchRoute(href.imports()).name, 'imports');
+  assert.deepEqual(matchRoute(href.importDetail('7')), { name: 'importDetail', params: { id: '7' } });
+  assert.equal(matchRoute(href.riskWeights()).name, 'riskWeights');
+});
+
 test('matchRoute ignores a trailing slash and reports unknown paths', () => {
   assert.deepEqual(matchRoute('/goods/'), { name: 'goods', params: {} });
   assert.deepEqual(matchRoute('/countries/CI/'), { name: 'country', params: { code: 'CI' } });

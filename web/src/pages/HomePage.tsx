@@ -1,8 +1,8 @@
 // Overview: the world map of one indicator, its legend and source, and a few headline figures.
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { endpoints, type CountryList, type GoodList } from '../api.ts';
 import { useApi, useDocumentTitle } from '../hooks.ts';
-import { INDICATORS, countByClass, indicatorInfo, isIndicatorId, type IndicatorId } from '../lib/indicators.ts';
+import { INDICATORS, classifyCountry, countByClass, indicatorInfo, isIndicatorId, legendClasses, type IndicatorId, type MapCountry } from '../lib/indicators.ts';
 import { formatInteger } from '../lib/format.ts';
 import { href, queryString } from '../lib/route.ts';
 import { countTiers } from '../lib/tiers.ts';
@@ -33,6 +33,7 @@ export function HomePage() {
   };
 
   const counts = useMemo(() => (data ? countByClass(data.countries, indicator, year) : {}), [data, indicator, year]);
+  const classify = useCallback((c: MapCountry) => classifyCountry(c, indicator, year), [indicator, year]);
   const info = indicatorInfo(indicator);
   const source = data ? data.sources[info.source] : null;
 
@@ -93,12 +94,11 @@ export function HomePage() {
             <div className="map-layout">
               <WorldMap
                 countries={data.countries}
-                indicator={indicator}
-                year={year}
+                classify={classify}
                 onOpen={(code) => navigate(href.country(code))}
                 label={`World map of ${info.label.toLowerCase()}${indicator === 'tip' ? ` in ${year}` : ''}. Each country is a link to its page.`}
               />
-              <Legend indicator={indicator} title={indicator === 'tip' ? `${info.legendTitle}, ${year}` : info.legendTitle} counts={counts} />
+              <Legend kind={indicator} classes={legendClasses(indicator)} title={indicator === 'tip' ? `${info.legendTitle}, ${year}` : info.legendTitle} counts={counts} />
             </div>
             <div className="map-notes">
               <p className="measures">

@@ -1,27 +1,18 @@
 // Micro-benchmark of the classification engine, to run by hand (not a test):
-//   node --import tsx src/classify/bench.ts [--lines 200000] [--seed 42] [--rounds 5]
+//   node --import tsx bench/classify.ts [--lines 200000] [--seed 42] [--rounds 5]
 // Generates realistic procurement and supplier lines (free text in several styles, HS codes written in
 // several ways, CPV codes with and without check digits, services, unlisted goods, a little noise), builds
 // the classifier once and prints lines per second for classify() alone.
 import { parseArgs } from 'node:util';
-import { buildClassifier, type LineInput } from './classifier.ts';
-import { loadClassifierData } from './load.ts';
+import { buildClassifier, type LineInput } from '../src/classify/classifier.ts';
+import { loadClassifierData } from '../src/classify/load.ts';
+import { random } from '../test/supplier-files.ts';
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '200000' }, seed: { type: 'string', default: '42' }, rounds: { type: 'string', default: '5' } } });
 const N = Number(values.lines);
 const ROUNDS = Math.max(1, Number(values.rounds));
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(Number(values.seed));
+const rand = random(Number(values.seed));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const t0 = performance.now();
