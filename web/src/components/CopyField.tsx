@@ -47,3 +47,32 @@ export function CopyField({ id, label, value, testId, children }: { id: string; 
     </div>
   );
 }
+
+interface SecretPanelProps {
+  /** The id of the panel's heading, which takes the focus when the secret appears. */
+  titleId: string;
+  title: ReactNode;
+  field: { id: string; label: string; value: string; testId: string };
+  /** How to handle the secret, shown under the field. */
+  hint: ReactNode;
+  hideLabel: string;
+  onHide: () => void;
+  warning?: boolean;
+}
+
+/** A freshly made secret in its own region, with a button to hide it once it has been copied. */
+export function SecretPanel({ titleId, title, field, hint, hideLabel, onHide, warning }: SecretPanelProps) {
+  return (
+    <div className={warning ? 'secret-panel secret-warning' : 'secret-panel'} role="region" aria-labelledby={titleId}>
+      <h3 id={titleId} tabIndex={-1}>
+        {title}
+      </h3>
+      <CopyField id={field.id} label={field.label} value={field.value} testId={field.testId}>
+        {hint}
+      </CopyField>
+      <button type="button" className="link-button" onClick={onHide}>
+        {hideLabel}
+      </button>
+    </div>
+  );
+}

@@ -1,8 +1,8 @@
 // Accessible form parts: labelled fields whose hint and error are tied to the control (aria-describedby),
 // a problem box for the server's answer, and a hook that checks, sends and moves focus to the first error.
-import { useCallback, useEffect, useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useCallback, useEffect, useId, useState, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { type ApiError, toApiError } from '../api.ts';
-import { fieldOfPath, firstError, hasErrors, type FieldErrors } from '../lib/forms.ts';
+import { fieldOfPath, firstError, hasErrors, MIN_PASSWORD, type FieldErrors } from '../lib/forms.ts';
 
 /** Moves focus to an element by id after the next render (when it exists). */
 export function useFocusLater(): (id: string) => void {
@@ -196,6 +196,18 @@ export function PasswordField(props: Omit<InputProps, 'type'>) {
   );
 }
 
+/** An e-mail address: the e-mail keyboard on phones and no spell-check. */
+export function EmailField(props: Omit<InputProps, 'label' | 'type' | 'inputMode' | 'spellCheck'>) {
+  return <TextField label="E-mail address" type="email" inputMode="email" spellCheck={false} {...props} />;
+}
+
+/** A password being chosen, with the rule it must meet. */
+export function NewPasswordField(props: Omit<InputProps, 'type' | 'autoComplete' | 'hint'>) {
+  return (
+    <PasswordField autoComplete="new-password" hint={`At least ${MIN_PASSWORD} characters. A few unrelated words make a strong password that is easy to type.`} {...props} />
+  );
+}
+
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'onChange' | 'value'> & {
   id: string;
   label: ReactNode;
@@ -216,6 +228,23 @@ export function SelectField({ id, label, hint, error, optional, value, onValue, 
         </select>
       )}
     </FieldFrame>
+  );
+}
+
+/** A form checked in script rather than by the browser, whose field errors clear as the person edits. */
+export function CheckedForm({ form, onSubmit, children, ...attrs }: Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'onInput' | 'noValidate'> & { form: FormState; onSubmit: () => void }) {
+  return (
+    <form
+      noValidate
+      {...attrs}
+      onInput={form.onInput}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
   );
 }
 

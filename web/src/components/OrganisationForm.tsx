@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ORGANISATION_KINDS, parseOrganisation, type OrganisationDraft, type OrganisationKind, type OrganisationValues } from '../lib/forms.ts';
 import { CountryField } from './CountryField.tsx';
-import { ProblemBox, SelectField, SubmitButton, TextField, useFormState } from './Forms.tsx';
+import { CheckedForm, ProblemBox, SelectField, SubmitButton, TextField, useFormState } from './Forms.tsx';
 
 const FIELDS = ['name', 'kind', 'country', 'employees', 'turnover', 'turnoverCurrency', 'financialYearEnd'] as const;
 
@@ -27,15 +27,7 @@ export function OrganisationForm({ initial, submitLabel, busyLabel, onSubmit, on
   };
 
   return (
-    <form
-      noValidate
-      onInput={form.onInput}
-      className="org-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <CheckedForm form={form} onSubmit={submit} className="org-form">
       <ProblemBox id={form.problemId} problem={form.problem} />
       <TextField id={form.id('name')} label="Name" autoComplete="organization" value={d.name} onValue={set('name')} error={form.errors.name} />
       <SelectField id={form.id('kind')} label="Kind of organisation" value={d.kind} onValue={(v) => setD((p) => ({ ...p, kind: v as OrganisationKind }))} error={form.errors.kind}>
@@ -113,6 +105,6 @@ export function OrganisationForm({ initial, submitLabel, busyLabel, onSubmit, on
           </button>
         )}
       </div>
-    </form>
+    </CheckedForm>
   );
 }

@@ -1,4 +1,5 @@
-// A column header that sorts its table, announcing the order through aria-sort.
+// Column headers: one for a column of figures (right-aligned), one named only for screen readers (a column of
+// buttons), and one that sorts its table, announcing the order through aria-sort.
 import type { ReactNode } from 'react';
 import type { SortState } from '../lib/table.ts';
 
@@ -25,6 +26,22 @@ export function SortableTh<K extends string>({
           {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
         </span>
       </button>
+    </th>
+  );
+}
+
+export function NumTh({ children }: { children: ReactNode }) {
+  return (
+    <th scope="col" className="num">
+      {children}
+    </th>
+  );
+}
+
+export function HiddenTh({ children }: { children: ReactNode }) {
+  return (
+    <th scope="col">
+      <span className="visually-hidden">{children}</span>
     </th>
   );
 }

@@ -30,3 +30,24 @@ export function ErrorState({ error, retry, what }: { error: ApiError; retry?: ()
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="state state-empty">{children}</p>;
 }
+
+/** The outcome of an action on a page: a success is announced politely, a failure as an alert. */
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+export function NoticeLine({ notice }: { notice: Notice | null }) {
+  return (
+    <>
+      <div aria-live="polite" role="status" className="live-region">
+        {notice?.kind === 'ok' && <p className="notice notice-ok">{notice.text}</p>}
+      </div>
+      {notice?.kind === 'error' && (
+        <p className="notice notice-denied" role="alert">
+          {notice.text}
+        </p>
+      )}
+    </>
+  );
+}

@@ -33,6 +33,13 @@ export function newPasswordProblem(password: string, email?: string): string | n
   return null;
 }
 
+/** A new password typed twice: the password's own problem first, then whether the second copy matches. */
+export function newPasswordErrors(password: string, confirm: string, email?: string): FieldErrors {
+  const p = newPasswordProblem(password, email);
+  if (p) return { password: p };
+  return confirm === password ? {} : { confirm: 'The two passwords differ; type the same password twice.' };
+}
+
 export function nameProblem(name: string, what = 'your name'): string | null {
   if (!name.trim()) return `Enter ${what}.`;
   if (name.trim().length > 200) return 'Use at most 200 characters.';

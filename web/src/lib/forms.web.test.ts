@@ -10,6 +10,7 @@ import {
   firstError,
   formatMoney,
   formatYearEnd,
+  newPasswordErrors,
   newPasswordProblem,
   parseAmount,
   parseOrganisation,
@@ -31,6 +32,14 @@ test('new passwords follow the server’s rule: length, not composition', () => 
   assert.match(newPasswordProblem('my-name-is-bobby-123', 'bobby@example.org')!, /e-mail/);
   assert.equal(newPasswordProblem('bob-is-my-name-1234', 'bob@example.org'), null, 'short local parts are not checked (as on the server)');
   assert.match(newPasswordProblem('x'.repeat(257))!, /at most 256/);
+});
+
+test('a new password typed twice: its own problem first, then a mismatch', () => {
+  assert.deepEqual(newPasswordErrors('correct horse battery', 'correct horse battery'), {});
+  assert.match(newPasswordErrors('short', 'other')['password']!, /at least 12/);
+  assert.equal(newPasswordErrors('short', 'other')['confirm'], undefined, 'the mismatch waits until the password itself is fine');
+  assert.match(newPasswordErrors('correct horse battery', 'correct horse')['confirm']!, /differ/);
+  assert.match(newPasswordErrors('my-name-is-bobby-123', 'my-name-is-bobby-123', 'bobby@example.org')['password']!, /e-mail/);
 });
 
 test('firstError follows the screen order', () => {

@@ -20,8 +20,9 @@ import {
 } from '../lib/audit.ts';
 import { navigate, useLocation } from '../router.tsx';
 import { useLive, useSession } from '../session.tsx';
-import { ProblemBox, SelectField, TextField, useFormState } from '../components/Forms.tsx';
+import { CheckedForm, ProblemBox, SelectField, TextField, useFormState } from '../components/Forms.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
+import { HiddenTh, NumTh } from '../components/SortableTh.tsx';
 
 const PAGE = 50;
 
@@ -67,16 +68,7 @@ function FilterForm({ initial }: { initial: AuditFilters }) {
     });
   };
   return (
-    <form
-      noValidate
-      onInput={form.onInput}
-      className="filters audit-filters"
-      aria-label="Filter the audit trail"
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply();
-      }}
-    >
+    <CheckedForm form={form} onSubmit={apply} className="filters audit-filters" aria-label="Filter the audit trail">
       <ProblemBox id={form.problemId} problem={form.problem} />
       <SelectField id={form.id('action')} label="Action" value={d.action} onValue={set('action')}>
         {ACTION_FILTERS.map((a) => (
@@ -107,7 +99,7 @@ function FilterForm({ initial }: { initial: AuditFilters }) {
           </button>
         )}
       </div>
-    </form>
+    </CheckedForm>
   );
 }
 
@@ -168,17 +160,13 @@ function Entries({ filters }: { filters: AuditFilters }) {
           <table className="data-table audit-table stack-table" data-testid="audit-table">
             <thead>
               <tr>
-                <th scope="col" className="num">
-                  #
-                </th>
+                <NumTh>#</NumTh>
                 <th scope="col">When</th>
                 <th scope="col">Who</th>
                 <th scope="col">Action</th>
                 <th scope="col">Change</th>
                 <th scope="col">Chain</th>
-                <th scope="col">
-                  <span className="visually-hidden">Details</span>
-                </th>
+                <HiddenTh>Details</HiddenTh>
               </tr>
             </thead>
             <tbody>

@@ -10,6 +10,7 @@ import { Link } from '../router.tsx';
 import { ExploitationBadges, useCountryNames, TierBadge } from '../components/Badges.tsx';
 import { SourceNote } from '../components/SourceNote.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
+import { NumTh } from '../components/SortableTh.tsx';
 
 // ECharts is large: load it with the first country page, not with the map.
 const TierChart = lazy(() => import('../components/TierChart.tsx').then((m) => ({ default: m.TierChart })));
@@ -202,9 +203,7 @@ function CountryProfileView({ p }: { p: CountryProfile }) {
                   <th scope="col">Good</th>
                   <th scope="col" className="hide-narrow">Sector</th>
                   <th scope="col">Listed for</th>
-                  <th scope="col" className="num">
-                    Row
-                  </th>
+                  <NumTh>Row</NumTh>
                 </tr>
               </thead>
               <tbody>

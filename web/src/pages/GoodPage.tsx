@@ -8,6 +8,7 @@ import { Link } from '../router.tsx';
 import { ExploitationBadges, useCountryNames } from '../components/Badges.tsx';
 import { SourceNote } from '../components/SourceNote.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
+import { NumTh } from '../components/SortableTh.tsx';
 
 export function GoodPage({ slug }: { slug: string }) {
   const res = useApi<GoodProfile>(endpoints.good(slug));
@@ -55,9 +56,7 @@ export function GoodPage({ slug }: { slug: string }) {
                     <tr>
                       <th scope="col">Country</th>
                       <th scope="col">Listed for</th>
-                      <th scope="col" className="num">
-                        Row
-                      </th>
+                      <NumTh>Row</NumTh>
                     </tr>
                   </thead>
                   <tbody>

@@ -13,6 +13,7 @@ import { Link } from '../router.tsx';
 import { useLive } from '../session.tsx';
 import { EditionLinks } from '../components/Risk.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
+import { NumTh } from '../components/SortableTh.tsx';
 import type { RowIssue } from '../../../src/suppliers/line.ts';
 
 /** How often a running import is asked for its progress. */
@@ -190,9 +191,7 @@ function Issues({ i }: { i: ImportSummary }) {
                 <caption className="visually-hidden">Rows of the file that were rejected or flagged, with line, column, value and reason</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className="num">
-                      Line
-                    </th>
+                    <NumTh>Line</NumTh>
                     <th scope="col">Column</th>
                     <th scope="col">Value</th>
                     <th scope="col">Outcome</th>

@@ -28,6 +28,7 @@ import { Link, navigate } from '../router.tsx';
 import { useLive, useSession } from '../session.tsx';
 import { ProblemBox, TextField, useFocusLater } from '../components/Forms.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
+import { NumTh } from '../components/SortableTh.tsx';
 
 type Step =
   | { kind: 'choose'; problem: ApiError | string | null }
@@ -386,15 +387,9 @@ function PastImports() {
                   <th scope="col">File</th>
                   <th scope="col">Started</th>
                   <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Rows
-                  </th>
-                  <th scope="col" className="num">
-                    Imported
-                  </th>
-                  <th scope="col" className="num">
-                    Rejected
-                  </th>
+                  <NumTh>Rows</NumTh>
+                  <NumTh>Imported</NumTh>
+                  <NumTh>Rejected</NumTh>
                 </tr>
               </thead>
               <tbody>

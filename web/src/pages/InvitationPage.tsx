@@ -5,10 +5,10 @@ import { type ApiError, endpoints, post, toApiError, type InvitationPreview, typ
 import { useDocumentTitle } from '../hooks.ts';
 import { useHashToken } from '../hashToken.ts';
 import { roleLabel } from '../lib/access.ts';
-import { MIN_PASSWORD, nameProblem, newPasswordProblem, type FieldErrors } from '../lib/forms.ts';
+import { nameProblem, newPasswordErrors, type FieldErrors } from '../lib/forms.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
-import { PasswordField, ProblemBox, SubmitButton, TextField, useFormState } from '../components/Forms.tsx';
+import { CheckedForm, NewPasswordField, PasswordField, ProblemBox, SubmitButton, TextField, useFormState } from '../components/Forms.tsx';
 import { Loading } from '../components/States.tsx';
 
 export function InvitationPage() {
@@ -68,15 +68,11 @@ function AcceptForm({ token, invite }: { token: string; invite: InvitationPrevie
   const existing = invite.accountExists;
 
   const submit = () => {
-    const errors: FieldErrors = {};
-    if (existing) {
-      if (!password) errors.password = 'Enter the password of your Vigil account.';
-    } else {
+    let errors: FieldErrors;
+    if (existing) errors = password ? {} : { password: 'Enter the password of your Vigil account.' };
+    else {
       const n = nameProblem(name);
-      if (n) errors.name = n;
-      const p = newPasswordProblem(password, invite.email);
-      if (p) errors.password = p;
-      else if (confirm !== password) errors.confirm = 'The two passwords differ; type the same password twice.';
+      errors = { ...(n ? { name: n } : {}), ...newPasswordErrors(password, confirm, invite.email) };
     }
     void form.run(errors, async () => {
       const s = await post<Session>(endpoints.invitationAccept(), existing ? { token, password } : { token, name: name.trim(), password });
@@ -98,14 +94,7 @@ function AcceptForm({ token, invite }: { token: string; invite: InvitationPrevie
           This browser is signed in as {session.user.email}. Accepting signs it in as {invite.email} instead.
         </p>
       )}
-      <form
-        noValidate
-        onInput={form.onInput}
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <CheckedForm form={form} onSubmit={submit}>
         <ProblemBox id={form.problemId} problem={form.problem} />
         {existing ? (
           <>
@@ -119,15 +108,7 @@ function AcceptForm({ token, invite }: { token: string; invite: InvitationPrevie
           <>
             <p>Create your account: you will sign in with {invite.email} and the password you choose here.</p>
             <TextField id={form.id('name')} label="Your name" autoComplete="name" hint="As colleagues will see it." value={name} onValue={setName} error={form.errors.name} />
-            <PasswordField
-              id={form.id('password')}
-              label="Choose a password"
-              autoComplete="new-password"
-              hint={`At least ${MIN_PASSWORD} characters. A few unrelated words make a strong password that is easy to type.`}
-              value={password}
-              onValue={setPassword}
-              error={form.errors.password}
-            />
+            <NewPasswordField id={form.id('password')} label="Choose a password" value={password} onValue={setPassword} error={form.errors.password} />
             <PasswordField id={form.id('confirm')} label="Type the password again" autoComplete="new-password" value={confirm} onValue={setConfirm} error={form.errors.confirm} />
           </>
         )}
@@ -136,7 +117,7 @@ function AcceptForm({ token, invite }: { token: string; invite: InvitationPrevie
             {existing ? 'Join' : 'Create my account and join'}
           </SubmitButton>
         </div>
-      </form>
+      </CheckedForm>
     </>
   );
 }

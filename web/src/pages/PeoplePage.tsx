@@ -7,15 +7,11 @@ import { can, PERMISSION_LABELS, ROLE_LABELS, ROLE_PERMISSIONS, ROLES, roleLabel
 import { formatDate } from '../lib/format.ts';
 import { emailProblem, type FieldErrors } from '../lib/forms.ts';
 import { useLive, useSession } from '../session.tsx';
-import { CopyField } from '../components/CopyField.tsx';
-import { ProblemBox, SelectField, SubmitButton, TextField, useFocusLater, useFormState } from '../components/Forms.tsx';
+import { SecretPanel } from '../components/CopyField.tsx';
+import { CheckedForm, EmailField, ProblemBox, SelectField, SubmitButton, useFocusLater, useFormState } from '../components/Forms.tsx';
 import { RequirePermission } from '../components/RequirePermission.tsx';
-import { Empty, ErrorState, Loading } from '../components/States.tsx';
-
-interface Notice {
-  kind: 'ok' | 'error';
-  text: string;
-}
+import { Empty, ErrorState, Loading, NoticeLine, type Notice } from '../components/States.tsx';
+import { HiddenTh } from '../components/SortableTh.tsx';
 
 export function PeoplePage() {
   const { session } = useSession();
@@ -85,14 +81,7 @@ function Members() {
   return (
     <section className="block" aria-labelledby="members-heading">
       <h2 id="members-heading">Members</h2>
-      <div aria-live="polite" role="status" className="live-region">
-        {notice?.kind === 'ok' && <p className="notice notice-ok">{notice.text}</p>}
-      </div>
-      {notice?.kind === 'error' && (
-        <p className="notice notice-denied" role="alert">
-          {notice.text}
-        </p>
-      )}
+      <NoticeLine notice={notice} />
       {res.status === 'loading' && <Loading label="Loading the members…" />}
       {res.status === 'error' && <ErrorState error={res.error} retry={res.reload} what="the members" />}
       {res.data && res.data.members.length === 0 && <Empty>No members yet.</Empty>}
@@ -177,19 +166,18 @@ function Members() {
         </div>
       )}
       {resetLink && (
-        <div className="secret-panel" role="region" aria-labelledby="reset-link-title">
-          <h3 id="reset-link-title" tabIndex={-1}>
-            Password reset link for {resetLink.member.name}
-          </h3>
-          <CopyField id="reset-link-value" label="Reset link" value={resetLink.link} testId="reset-link">
+        <SecretPanel
+          titleId="reset-link-title"
+          title={<>Password reset link for {resetLink.member.name}</>}
+          field={{ id: 'reset-link-value', label: 'Reset link', value: resetLink.link, testId: 'reset-link' }}
+          hint={
             <p className="form-hint">
               Hand it to {resetLink.member.name} yourself, by a channel you trust. It works once, within 60 minutes, and Vigil shows it only now.
             </p>
-          </CopyField>
-          <button type="button" className="link-button" onClick={() => setResetLink(null)}>
-            Done, hide the link
-          </button>
-        </div>
+          }
+          hideLabel="Done, hide the link"
+          onHide={() => setResetLink(null)}
+        />
       )}
       {!manage && <p className="muted small">Only an administrator can invite people or change roles.</p>}
     </section>
@@ -206,11 +194,7 @@ function RoleChanger({ member, busy, onSave }: { member: Member; busy: boolean; 
   return (
     <div className="role-changer">
       <select aria-label={`Role of ${member.name}`} value={draft} disabled={busy} onChange={(e) => setDraft(e.target.value as Role)}>
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {ROLE_LABELS[r]}
-          </option>
-        ))}
+        <RoleOptions />
       </select>
       {changed && (
         <span className="role-changer-buttons">
@@ -264,37 +248,13 @@ function Invitations() {
   return (
     <section className="block" aria-labelledby="invitations-heading">
       <h2 id="invitations-heading">Invitations</h2>
-      <form
-        noValidate
-        onInput={form.onInput}
-        className="inline-form"
-        aria-labelledby="invite-heading"
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          invite();
-        }}
-      >
+      <CheckedForm form={form} onSubmit={invite} className="inline-form" aria-labelledby="invite-heading">
         <h3 id="invite-heading">Invite someone</h3>
         <ProblemBox id={form.problemId} problem={form.problem} />
         <div className="form-row">
-          <TextField
-            id={form.id('email')}
-            label="E-mail address"
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            spellCheck={false}
-            value={email}
-            onValue={setEmail}
-            error={form.errors.email}
-            fieldClassName="grow"
-          />
+          <EmailField id={form.id('email')} autoComplete="off" value={email} onValue={setEmail} error={form.errors.email} fieldClassName="grow" />
           <SelectField id={form.id('role')} label="Role" value={role} onValue={(v) => setRole(v as Role)} error={form.errors.role}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <RoleOptions />
           </SelectField>
           <div className="form-row-submit">
             <SubmitButton busy={form.busy} busyLabel="Inviting…">
@@ -302,32 +262,28 @@ function Invitations() {
             </SubmitButton>
           </div>
         </div>
-      </form>
+      </CheckedForm>
       {created && (
-        <div className="secret-panel" role="region" aria-labelledby="invitation-created-title">
-          <h3 id="invitation-created-title" tabIndex={-1}>
-            Invitation for {created.invitation.email} ({roleLabel(created.invitation.role)})
-          </h3>
-          <CopyField id="invitation-link-value" label="Invitation link" value={created.link} testId="invitation-link">
+        <SecretPanel
+          titleId="invitation-created-title"
+          title={
+            <>
+              Invitation for {created.invitation.email} ({roleLabel(created.invitation.role)})
+            </>
+          }
+          field={{ id: 'invitation-link-value', label: 'Invitation link', value: created.link, testId: 'invitation-link' }}
+          hint={
             <p className="form-hint">
               Vigil has also sent this link to {created.invitation.email} by e-mail if this installation has a mail server set up (otherwise the message
               waits in the server’s outbox folder). You can hand the link over yourself: it works once, until {formatDate(created.invitation.expiresAt)},
               and Vigil shows it only now.
             </p>
-          </CopyField>
-          <button type="button" className="link-button" onClick={() => setCreated(null)}>
-            Done, hide the link
-          </button>
-        </div>
+          }
+          hideLabel="Done, hide the link"
+          onHide={() => setCreated(null)}
+        />
       )}
-      <div aria-live="polite" role="status" className="live-region">
-        {notice?.kind === 'ok' && <p className="notice notice-ok">{notice.text}</p>}
-      </div>
-      {notice?.kind === 'error' && (
-        <p className="notice notice-denied" role="alert">
-          {notice.text}
-        </p>
-      )}
+      <NoticeLine notice={notice} />
       <h3>Sent invitations</h3>
       {res.status === 'loading' && <Loading label="Loading the invitations…" />}
       {res.status === 'error' && <ErrorState error={res.error} retry={res.reload} what="the invitations" />}
@@ -343,9 +299,7 @@ function Invitations() {
                 <th scope="col">Sent</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <HiddenTh>Actions</HiddenTh>
               </tr>
             </thead>
             <tbody>
@@ -379,6 +333,18 @@ function Invitations() {
         </div>
       )}
     </section>
+  );
+}
+
+function RoleOptions() {
+  return (
+    <>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {ROLE_LABELS[r]}
+        </option>
+      ))}
+    </>
   );
 }
 

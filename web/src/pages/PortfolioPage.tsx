@@ -29,6 +29,7 @@ import { EditionLinks, InherentRiskNote, LevelBadge } from '../components/Risk.t
 import { Legend } from '../components/Legend.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { WorldMap } from '../components/WorldMap.tsx';
+import { NumTh } from '../components/SortableTh.tsx';
 
 // ECharts is large: load it with the overview, not with the app.
 const LevelChart = lazy(() => import('../components/LevelChart.tsx').then((m) => ({ default: m.LevelChart })));
@@ -130,7 +131,7 @@ function Overview({ p }: { p: Portfolio }) {
         </ul>
       </section>
 
-      <div className="chart-pair">
+      <div className="two-columns">
         <section className="block" aria-labelledby="distribution-heading">
           <h2 id="distribution-heading">Risk distribution</h2>
           <p className="block-intro small">Suppliers by the highest level of any of their lines.</p>
@@ -142,12 +143,8 @@ function Overview({ p }: { p: Portfolio }) {
             <thead>
               <tr>
                 <th scope="col">Level</th>
-                <th scope="col" className="num">
-                  Suppliers
-                </th>
-                <th scope="col" className="num">
-                  Lines
-                </th>
+                <NumTh>Suppliers</NumTh>
+                <NumTh>Lines</NumTh>
               </tr>
             </thead>
             <tbody>
@@ -182,12 +179,8 @@ function Overview({ p }: { p: Portfolio }) {
                 <thead>
                   <tr>
                     <th scope="col">Currency</th>
-                    <th scope="col" className="num">
-                      Spend
-                    </th>
-                    <th scope="col" className="num">
-                      At risk
-                    </th>
+                    <NumTh>Spend</NumTh>
+                    <NumTh>At risk</NumTh>
                   </tr>
                 </thead>
                 <tbody>
@@ -274,12 +267,8 @@ function PortfolioMap({ countries, currency }: { countries: PortfolioCountry[]; 
                 <tr>
                   <th scope="col">Country</th>
                   <th scope="col">Worst level</th>
-                  <th scope="col" className="num">
-                    Suppliers
-                  </th>
-                  <th scope="col" className="num">
-                    Spend
-                  </th>
+                  <NumTh>Suppliers</NumTh>
+                  <NumTh>Spend</NumTh>
                 </tr>
               </thead>
               <tbody>
@@ -325,12 +314,8 @@ function Hotspots({ p }: { p: Portfolio }) {
                 <th scope="col">Country</th>
                 <th scope="col">Level</th>
                 <th scope="col">Listed for</th>
-                <th scope="col" className="num">
-                  Suppliers
-                </th>
-                <th scope="col" className="num">
-                  Spend
-                </th>
+                <NumTh>Suppliers</NumTh>
+                <NumTh>Spend</NumTh>
                 <th scope="col">Source</th>
               </tr>
             </thead>

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { endpoints, post } from '../api.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { useHashToken } from '../hashToken.ts';
-import { MIN_PASSWORD, newPasswordProblem, type FieldErrors } from '../lib/forms.ts';
+import { newPasswordErrors } from '../lib/forms.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
-import { PasswordField, ProblemBox, SubmitButton, useFocusLater, useFormState } from '../components/Forms.tsx';
+import { CheckedForm, NewPasswordField, PasswordField, ProblemBox, SubmitButton, useFocusLater, useFormState } from '../components/Forms.tsx';
 
 export function ResetPasswordPage() {
   useDocumentTitle('Choose a new password');
@@ -20,11 +20,7 @@ export function ResetPasswordPage() {
   const focusLater = useFocusLater();
 
   const submit = () => {
-    const errors: FieldErrors = {};
-    const p = newPasswordProblem(password);
-    if (p) errors.password = p;
-    else if (confirm !== password) errors.confirm = 'The two passwords differ; type the same password twice.';
-    void form.run(errors, async () => {
+    void form.run(newPasswordErrors(password, confirm), async () => {
       await post(endpoints.passwordResetComplete(), { token, password });
       setDone(true);
       focusLater('reset-done');
@@ -55,14 +51,7 @@ export function ResetPasswordPage() {
     );
   else
     body = (
-      <form
-        noValidate
-        onInput={form.onInput}
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <CheckedForm form={form} onSubmit={submit}>
         <ProblemBox id={form.problemId} problem={form.problem}>
           {form.problem?.status === 404 && (
             <p>
@@ -70,22 +59,14 @@ export function ResetPasswordPage() {
             </p>
           )}
         </ProblemBox>
-        <PasswordField
-          id={form.id('password')}
-          label="New password"
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD} characters. A few unrelated words make a strong password that is easy to type.`}
-          value={password}
-          onValue={setPassword}
-          error={form.errors.password}
-        />
+        <NewPasswordField id={form.id('password')} label="New password" value={password} onValue={setPassword} error={form.errors.password} />
         <PasswordField id={form.id('confirm')} label="Type it again" autoComplete="new-password" value={confirm} onValue={setConfirm} error={form.errors.confirm} />
         <div className="actions">
           <SubmitButton busy={form.busy} busyLabel="Saving…">
             Set the new password
           </SubmitButton>
         </div>
-      </form>
+      </CheckedForm>
     );
 
   return (

@@ -10,9 +10,10 @@ import { href } from '../lib/route.ts';
 import { changedWeights, draftOf, flattenWeights, groupLabel, parseWeights, unflattenWeights, weightRows, type Reassessment, type WeightDraft, type WeightsAnswer } from '../lib/weights.ts';
 import { Link } from '../router.tsx';
 import { useLive, useSession } from '../session.tsx';
-import { ProblemBox, useFormState } from '../components/Forms.tsx';
+import { CheckedForm, ProblemBox, useFormState } from '../components/Forms.tsx';
 import { EditionLinks, LevelBadge } from '../components/Risk.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
+import { NumTh } from '../components/SortableTh.tsx';
 
 export function RiskWeightsPage() {
   useDocumentTitle('Risk weights');
@@ -78,16 +79,7 @@ function WeightsForm({ answer, editable, saved, onSaved }: { answer: WeightsAnsw
     });
 
   return (
-    <form
-      noValidate
-      className="block weights-form"
-      aria-labelledby="weights-heading"
-      onInput={form.onInput}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <CheckedForm form={form} onSubmit={() => void save()} className="block weights-form" aria-labelledby="weights-heading">
       <h2 id="weights-heading">Weights</h2>
       <ProblemBox id={form.problemId} problem={form.problem} title="The weights were not saved" />
       <div className="table-scroll">
@@ -96,12 +88,8 @@ function WeightsForm({ answer, editable, saved, onSaved }: { answer: WeightsAnsw
           <thead>
             <tr>
               <th scope="col">Weight</th>
-              <th scope="col" className="num">
-                Current
-              </th>
-              <th scope="col" className="num">
-                Default
-              </th>
+              <NumTh>Current</NumTh>
+              <NumTh>Default</NumTh>
               <th scope="col">Why the default</th>
             </tr>
           </thead>
@@ -171,7 +159,7 @@ function WeightsForm({ answer, editable, saved, onSaved }: { answer: WeightsAnsw
         </div>
       )}
       {saved && <SaveResult saved={saved} />}
-    </form>
+    </CheckedForm>
   );
 }
 

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { endpoints, post, type Session } from '../api.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { useHashToken } from '../hashToken.ts';
-import { EMPTY_ORGANISATION, MIN_PASSWORD, ORGANISATION_KINDS, emailProblem, nameProblem, newPasswordProblem, type FieldErrors, type OrganisationKind } from '../lib/forms.ts';
+import { EMPTY_ORGANISATION, ORGANISATION_KINDS, emailProblem, nameProblem, newPasswordProblem, type FieldErrors, type OrganisationKind } from '../lib/forms.ts';
 import { Link, navigate } from '../router.tsx';
 import { useLive, useSession } from '../session.tsx';
 import { CountryField } from '../components/CountryField.tsx';
-import { PasswordField, ProblemBox, SelectField, SubmitButton, TextField, useFormState } from '../components/Forms.tsx';
+import { CheckedForm, EmailField, NewPasswordField, ProblemBox, SelectField, SubmitButton, TextField, useFormState } from '../components/Forms.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
 
 const FIELDS = ['name', 'email', 'password', 'organisation.name', 'organisation.kind', 'organisation.country'] as const;
@@ -86,39 +86,20 @@ function SetupForm({ token }: { token: string }) {
   };
 
   return (
-    <form
-      noValidate
-      onInput={form.onInput}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <CheckedForm form={form} onSubmit={submit}>
       <ProblemBox id={form.problemId} problem={form.problem} />
       <fieldset className="form-section">
         <legend>You, the first administrator</legend>
         <TextField id={form.id('name')} label="Your name" autoComplete="name" value={name} onValue={setName} error={form.errors.name} />
-        <TextField
+        <EmailField
           id={form.id('email')}
-          label="E-mail address"
-          type="email"
-          inputMode="email"
           autoComplete="username"
-          spellCheck={false}
           hint="You sign in with it; invitations and password resets go to it."
           value={email}
           onValue={setEmail}
           error={form.errors.email}
         />
-        <PasswordField
-          id={form.id('password')}
-          label="Password"
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD} characters. A few unrelated words make a strong password that is easy to type.`}
-          value={password}
-          onValue={setPassword}
-          error={form.errors.password}
-        />
+        <NewPasswordField id={form.id('password')} label="Password" value={password} onValue={setPassword} error={form.errors.password} />
       </fieldset>
       <fieldset className="form-section">
         <legend>Your organisation</legend>
@@ -138,6 +119,6 @@ function SetupForm({ token }: { token: string }) {
           Create the administrator and the organisation
         </SubmitButton>
       </div>
-    </form>
+    </CheckedForm>
   );
 }

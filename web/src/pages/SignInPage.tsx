@@ -8,7 +8,7 @@ import { ssoErrorMessage } from '../lib/sso.ts';
 import { emailProblem, type FieldErrors } from '../lib/forms.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
-import { PasswordField, ProblemBox, SubmitButton, TextField, useFocusLater, useFormState } from '../components/Forms.tsx';
+import { CheckedForm, EmailField, PasswordField, ProblemBox, SubmitButton, useFocusLater, useFormState } from '../components/Forms.tsx';
 import { Loading } from '../components/States.tsx';
 import { useLive } from '../session.tsx';
 
@@ -103,26 +103,9 @@ function SignInForm(props: { email: string; setEmail: (v: string) => void; next:
         </p>
       )}
       <p className="muted">Reference pages (countries, goods, sources) are open to everyone; your organisation’s pages need an account.</p>
-      <form
-        noValidate
-        onInput={form.onInput}
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          submit();
-        }}
-      >
+      <CheckedForm form={form} onSubmit={submit}>
         <ProblemBox id={form.problemId} problem={form.problem} {...(form.problem && form.problem.status !== 0 ? { title: 'Could not sign you in' } : {})} />
-        <TextField
-          id={form.id('email')}
-          label="E-mail address"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-          value={email}
-          onValue={setEmail}
-          error={form.errors.email}
-        />
+        <EmailField id={form.id('email')} autoComplete="username" value={email} onValue={setEmail} error={form.errors.email} />
         <PasswordField id={form.id('password')} label="Password" autoComplete="current-password" value={password} onValue={setPassword} error={form.errors.password} />
         <div className="actions">
           <SubmitButton busy={form.busy} busyLabel="Signing in…">
@@ -132,7 +115,7 @@ function SignInForm(props: { email: string; setEmail: (v: string) => void; next:
             Forgot your password?
           </button>
         </div>
-      </form>
+      </CheckedForm>
     </>
   );
 }
@@ -168,33 +151,16 @@ function ForgotForm({ email, setEmail, onBack }: { email: string; setEmail: (v: 
           </p>
         </div>
       ) : (
-        <form
-          noValidate
-          onInput={form.onInput}
-          onSubmit={(ev) => {
-            ev.preventDefault();
-            submit();
-          }}
-        >
+        <CheckedForm form={form} onSubmit={submit}>
           <p>Give the e-mail address of your account and Vigil will send it a single-use link to choose a new password.</p>
           <ProblemBox id={form.problemId} problem={form.problem} />
-          <TextField
-            id={form.id('email')}
-            label="E-mail address"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            spellCheck={false}
-            value={email}
-            onValue={setEmail}
-            error={form.errors.email}
-          />
+          <EmailField id={form.id('email')} autoComplete="username" value={email} onValue={setEmail} error={form.errors.email} />
           <div className="actions">
             <SubmitButton busy={form.busy} busyLabel="Sending…">
               Send the reset link
             </SubmitButton>
           </div>
-        </form>
+        </CheckedForm>
       )}
       <p>
         <button type="button" className="link-button" onClick={onBack}>

@@ -7,9 +7,10 @@ import { roleLabel } from '../lib/access.ts';
 import { formatDate } from '../lib/format.ts';
 import { nameProblem, type FieldErrors } from '../lib/forms.ts';
 import { useLive, useSession } from '../session.tsx';
-import { CopyField } from '../components/CopyField.tsx';
-import { ProblemBox, SelectField, SubmitButton, TextField, useFocusLater, useFormState } from '../components/Forms.tsx';
-import { Empty, ErrorState, Loading } from '../components/States.tsx';
+import { SecretPanel } from '../components/CopyField.tsx';
+import { CheckedForm, ProblemBox, SelectField, SubmitButton, TextField, useFocusLater, useFormState } from '../components/Forms.tsx';
+import { Empty, ErrorState, Loading, NoticeLine, type Notice } from '../components/States.tsx';
+import { HiddenTh } from '../components/SortableTh.tsx';
 
 const EXPIRY = [
   { value: '30', label: '30 days' },
@@ -25,7 +26,7 @@ export function TokensPage() {
   const [name, setName] = useState('');
   const [expiry, setExpiry] = useState('90');
   const [created, setCreated] = useState<{ token: string; info: ApiToken } | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const form = useFormState(['name', 'expiresInDays']);
   const focusLater = useFocusLater();
   const org = session?.organisation;
@@ -69,14 +70,7 @@ export function TokensPage() {
 
       <section className="block" aria-labelledby="new-token-heading">
         <h2 id="new-token-heading">Create a token</h2>
-        <form
-          noValidate
-          onInput={form.onInput}
-          onSubmit={(e) => {
-            e.preventDefault();
-            create();
-          }}
-        >
+        <CheckedForm form={form} onSubmit={create}>
           <ProblemBox id={form.problemId} problem={form.problem} />
           <div className="form-row">
             <TextField
@@ -103,35 +97,28 @@ export function TokensPage() {
               </SubmitButton>
             </div>
           </div>
-        </form>
+        </CheckedForm>
         {created && (
-          <div className="secret-panel secret-warning" role="region" aria-labelledby="token-created-title">
-            <h3 id="token-created-title" tabIndex={-1}>
-              Your new token “{created.info.name}”
-            </h3>
-            <CopyField id="token-value" label="Token" value={created.token} testId="new-token">
+          <SecretPanel
+            warning
+            titleId="token-created-title"
+            title={<>Your new token “{created.info.name}”</>}
+            field={{ id: 'token-value', label: 'Token', value: created.token, testId: 'new-token' }}
+            hint={
               <p className="form-hint warning-text">
                 <strong>Copy it now: Vigil will not show it again.</strong> Only a fingerprint of it is kept. Store it like a password; anyone who has it
                 can act as you{created.info.expiresAt ? ` until ${formatDate(created.info.expiresAt)}` : ''}.
               </p>
-            </CopyField>
-            <button type="button" className="link-button" onClick={() => setCreated(null)}>
-              I have copied it, hide the token
-            </button>
-          </div>
+            }
+            hideLabel="I have copied it, hide the token"
+            onHide={() => setCreated(null)}
+          />
         )}
       </section>
 
       <section className="block" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Your tokens</h2>
-        <div aria-live="polite" role="status" className="live-region">
-          {notice?.kind === 'ok' && <p className="notice notice-ok">{notice.text}</p>}
-        </div>
-        {notice?.kind === 'error' && (
-          <p className="notice notice-denied" role="alert">
-            {notice.text}
-          </p>
-        )}
+        <NoticeLine notice={notice} />
         {res.status === 'loading' && <Loading label="Loading your tokens…" />}
         {res.status === 'error' && <ErrorState error={res.error} retry={res.reload} what="your tokens" />}
         {res.data && tokens.length === 0 && <Empty>You have no API tokens in this organisation.</Empty>}
@@ -146,9 +133,7 @@ export function TokensPage() {
                   <th scope="col">Expires</th>
                   <th scope="col">Last used</th>
                   <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <HiddenTh>Actions</HiddenTh>
                 </tr>
               </thead>
               <tbody>
