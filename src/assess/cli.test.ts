@@ -6,19 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { main } from '../cli/main.ts';
+import { runVigil } from '../../test/cli.ts';
 import type { AssessEntry } from './output.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../test/fixtures/portfolio/known-portfolio.csv', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'vigil-assess-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function vigil(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'vigil', ...args], { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
+const vigil = (...args: string[]) => runVigil(args);
 
 test('JSON: one entry per data row, numbered from 1, each flagged row explained by dataset, edition and row', async () => {
   const out = join(dir, 'a.json');

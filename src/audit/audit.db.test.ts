@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { freshDatabase, onPostgres, type TestDb } from '../../test/db.ts';
-import { main } from '../cli/main.ts';
+import { runVigil } from '../../test/cli.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { firstBreak } from './chain.ts';
@@ -38,12 +38,10 @@ after(async () => {
 });
 
 async function vigil(...args: string[]) {
-  let out = '';
-  let err = '';
   if (!onPostgres) await t.db.close();
-  const code = await main(['node', 'vigil', ...args, ...(onPostgres ? [] : ['--data-dir', t.config.dataDir])], { out: (s) => void (out += s), err: (s) => void (err += s) });
+  const result = await runVigil([...args, ...(onPostgres ? [] : ['--data-dir', t.config.dataDir])]);
   if (!onPostgres) t.db = await openDatabase({ databaseUrl: null, dataDir: t.config.dataDir });
-  return { code, out, err };
+  return result;
 }
 
 test('entries chain in order per organisation, and read back with the same hashes on this engine', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { freshDatabase, onPostgres, type TestDb } from '../../test/db.ts';
-import { main } from '../cli/main.ts';
+import { runVigil } from '../../test/cli.ts';
 
 // The CLI opens its own connection: on PostgreSQL it gets this file's fresh database, on PGlite a folder.
 let t: TestDb | null = null;
@@ -23,12 +23,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function vigil(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'vigil', ...args, '--data-dir', dataDir], { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
+const vigil = (...args: string[]) => runVigil([...args, '--data-dir', dataDir]);
 
 test('vigil db migrate, data list --json: seven datasets with editions and provenance', async () => {
   const m = await vigil('db', 'migrate');

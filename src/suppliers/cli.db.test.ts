@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { freshDatabase, onPostgres, type TestDb } from '../../test/db.ts';
 import { writeSupplierFile } from '../../test/supplier-files.ts';
 import { prepareDatabase } from '../app.ts';
-import { main } from '../cli/main.ts';
+import { runVigil } from '../../test/cli.ts';
 import { loadConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { DEMO_ORGANISATION } from '../orgs/demo.ts';
@@ -44,12 +44,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function vigil(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'vigil', ...args, '--data-dir', dataDir], { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
+const vigil = (...args: string[]) => runVigil([...args, '--data-dir', dataDir]);
 
 test('vigil import stores the file into the only organisation, prints the counts and writes the rejected rows to a CSV', async () => {
   const file = join(dir, 'spend.csv');
