@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
 import { assessorDataFromFiles } from '../src/assess/load.ts';
 import { buildAssessor } from '../src/assess/pipeline.ts';
 import { openDatabase } from '../src/db/client.ts';
@@ -20,24 +19,12 @@ import { openSupplierFile } from '../src/suppliers/read.ts';
 import { validateRecord } from '../src/suppliers/validate.ts';
 import { writePortfolioCsv } from './portfolio.ts';
 import { baselineAssess, prepareBaseline } from './baseline.ts';
+import { bar, mb, rate, rssSampler } from './measure.ts';
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' }, sample: { type: 'string', default: '2000' } } });
 const LINES = Number(values.lines);
 const SAMPLE = Number(values.sample);
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
-
-let peakRss = 0;
-const sampleRss = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
-};
-const sampler = setInterval(sampleRss, 50);
-
-function bar(label: string, total: number) {
-  const b = new cliProgress.SingleBar({ format: `  ${label.padEnd(22)} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
-  if (process.stderr.isTTY) b.start(total, 0);
-  return { update: (n: number) => process.stderr.isTTY && b.update(n), stop: () => process.stderr.isTTY && b.stop() };
-}
+const memory = rssSampler();
 
 async function* lines(path: string, limit = Infinity): AsyncGenerator<SupplierLine[]> {
   const file = await openSupplierFile(path);
@@ -71,7 +58,7 @@ async function main() {
 
     // Vigil: streamed, batched, one pass, knowledge precomputed in memory.
     const baseRss = process.memoryUsage.rss();
-    peakRss = baseRss;
+    memory.reset();
     t = performance.now();
     const assessor = buildAssessor(data);
     const progress = bar('Vigil', LINES);
@@ -86,18 +73,18 @@ async function main() {
       }
       done += batch.length;
       progress.update(done);
-      sampleRss();
+      memory.sample();
     }
     progress.stop();
     const vigilMs = performance.now() - t;
     const vigilRate = rate(done, vigilMs);
     // Peak of the whole process so far (reference data, file generation and the assessment), before the baseline's database.
-    const vigilPeak = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+    const vigilPeak = memory.processPeak;
     console.log(`  Vigil:    ${done.toLocaleString('en')} lines in ${(vigilMs / 1000).toFixed(1)} s = ${vigilRate.toLocaleString('en')} lines/s; peak RSS ${mb(vigilPeak)} (${mb(baseRss)} before); ${mb(explained)} of JSON explanations`);
     console.log(`            levels: ${Object.entries(levels).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
 
     // Baseline: the same file's first SAMPLE lines, each looked up row by row in SQL.
-    const db = await openDatabase({ dataDir: 'memory' });
+    const db = await openDatabase({ databaseUrl: null, dataDir: 'memory' });
     try {
       await migrate(db);
       await new KnowledgeBase(db).loadBundled();
@@ -122,7 +109,7 @@ async function main() {
       await db.close();
     }
   } finally {
-    clearInterval(sampler);
+    memory.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -112,7 +112,7 @@ describe('organisations, people and the audit trail in the browser', { timeout: 
     await page.getByTestId('organisation-profile').waitFor();
     assert.match(await page.getByTestId('organisation-profile').innerText(), /Germany/);
     assert.match(await page.getByRole('button', { name: /account menu/ }).innerText(), /Ada Admin/);
-    assert.deepEqual(await orgNavLabels(page), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Profile', 'People', 'API tokens', 'Audit trail']);
+    assert.deepEqual(await orgNavLabels(page), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Screening', 'Watchlists', 'Profile', 'People', 'API tokens', 'Audit trail']);
     assert.equal(await page.getByLabel('Organisation', { exact: true }).inputValue() !== '', true, 'the organisation switcher shows the current organisation');
     assert.equal((await (await fetch(`${base}/api/v1/setup`)).json() as { pending: boolean }).pending, false);
 
@@ -261,7 +261,7 @@ describe('organisations, people and the audit trail in the browser', { timeout: 
     const { page, problems } = bob;
     await page.reload();
     await orgNav(page).waitFor();
-    assert.deepEqual(await orgNavLabels(page), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Profile', 'People', 'API tokens']);
+    assert.deepEqual(await orgNavLabels(page), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Screening', 'Watchlists', 'Profile', 'People', 'API tokens']);
     await orgNav(page).getByRole('link', { name: 'API tokens' }).click();
     await page.waitForURL(/\/organisation\/tokens$/);
     await page.getByText('You have no API tokens in this organisation.').waitFor();

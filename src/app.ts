@@ -7,6 +7,7 @@ import { buildApp } from './http/app.ts';
 import { KnowledgeBase, type Progress, silent } from './knowledge/service.ts';
 import { DEMO_ORGANISATION } from './orgs/demo.ts';
 import { createServices, type Services } from './services.ts';
+import { prepareWatchlists } from './watchlists/service.ts';
 
 export interface RunningVigil extends Services {
   url: string;
@@ -16,13 +17,14 @@ export interface RunningVigil extends Services {
   close(): Promise<void>;
 }
 
-/** Opens and prepares the database: migrations, then any bundled reference edition not yet loaded. */
+/** Opens and prepares the database: migrations, any bundled reference edition not yet loaded, the catalogue's watchlists and their bundled editions. */
 export async function prepareDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, progress: Progress = silent): Promise<{ db: Db; kb: KnowledgeBase; migrated: string[] }> {
   const db = await openDatabase(config);
   try {
     const migrated = await migrate(db);
     const kb = new KnowledgeBase(db);
     await kb.loadBundled(progress);
+    await prepareWatchlists(db, kb);
     return { db, kb, migrated };
   } catch (err) {
     await db.close();
@@ -41,6 +43,7 @@ export async function startVigil(overrides: StartOptions = {}): Promise<RunningV
     if (config.demo) await services.access.ensureDemoOrganisation(DEMO_ORGANISATION);
     // Imports a killed process left 'running' stored nothing (their transaction never committed): say so.
     await services.suppliers.recoverInterrupted();
+    await services.screening.recoverInterrupted();
     const app = await buildApp(services, { logger: logger ? { level: config.logLevel } : false, web: true });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

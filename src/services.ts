@@ -8,7 +8,9 @@ import { KnowledgeBase } from './knowledge/service.ts';
 import { type Mailer, outboxMailer, smtpMailer } from './orgs/mailer.ts';
 import { AccessService } from './orgs/service.ts';
 import { parseSecretKey, SsoService } from './orgs/sso.ts';
+import { ScreeningService } from './screening/service.ts';
 import { SupplierService } from './suppliers/service.ts';
+import { WatchlistService } from './watchlists/service.ts';
 
 export interface Services {
   db: Db;
@@ -16,6 +18,8 @@ export interface Services {
   access: AccessService;
   sso: SsoService;
   suppliers: SupplierService;
+  watchlists: WatchlistService;
+  screening: ScreeningService;
   secureCookies: boolean;
 }
 
@@ -32,13 +36,21 @@ export function createServices(
   // The key that seals SSO client secrets: VIGIL_SECRET_KEY (base64, 32 bytes), else one kept in the database.
   const secretKey = config.secretKey ? parseSecretKey(config.secretKey) : undefined;
   const kb = new KnowledgeBase(db);
+  const suppliers = new SupplierService(db, tenant, kb, { uploadsDir: config.dataDir === 'memory' ? join(tmpdir(), 'vigil-uploads') : join(dataRoot, 'uploads') });
+  const watchlists = new WatchlistService(db, tenant, kb, { uploadsDir: config.dataDir === 'memory' ? join(tmpdir(), 'vigil-watchlist-uploads') : join(dataRoot, 'watchlist-uploads') });
+  const screening = new ScreeningService(db, tenant, { watchlists, suppliers });
+  // Screening follows every committed import, in the import's job, and every change of a list.
+  suppliers.afterImport((who, _importId, onPhase) => screening.afterImport(who, onPhase));
+  watchlists.onChange((change) => screening.onListChange(change));
   return {
     db,
     kb,
     access,
     // SSO redirects use the same public address as AccessService, which learns it late on port 0.
     sso: new SsoService(db, tenant, access, { baseUrl: () => access.publicUrl, key: secretKey, now: opts.now }),
-    suppliers: new SupplierService(db, tenant, kb, { uploadsDir: config.dataDir === 'memory' ? join(tmpdir(), 'vigil-uploads') : join(dataRoot, 'uploads') }),
+    suppliers,
+    watchlists,
+    screening,
     secureCookies: config.secureCookies,
   };
 }

@@ -56,6 +56,10 @@ async function buildWorld(rowLevelSecurity: boolean): Promise<World> {
   await t.services.suppliers.saveMapping(bWho, `${MARK} mapping`, mapping);
   const upload = await b.call('POST', '/api/v1/uploads', Buffer.from(`Vendor Name\n${MARK} Pending\n`), { 'content-type': 'text/csv', 'x-file-name': `${MARK}.csv` });
   assert.equal(upload.status, 201);
+  // B's own watchlist, with a version.
+  const list = await t.services.watchlists.createList(bWho, { slug: `${MARK.toLowerCase()}-list`, name: `${MARK} list`, publisher: MARK, sourceUrl: null, licence: null, signal: 'soft', basis: `${MARK} basis`, threshold: 0.9 });
+  writeFileSync(join(files, 'list.csv'), `Name\n${MARK} Listed Co\n`);
+  await t.services.watchlists.importFile(bWho, list.id, { path: join(files, 'list.csv'), fileName: `${MARK}-list.csv`, format: 'table', mapping: { name: 'Name' } });
   rmSync(files, { recursive: true, force: true });
 
   // Organisation A, set up through the first-run link; its administrator is the prober.
@@ -67,7 +71,8 @@ async function buildWorld(rowLevelSecurity: boolean): Promise<World> {
     `SELECT user_id AS id FROM memberships WHERE org_id = $1 UNION SELECT id FROM invitations WHERE org_id = $1
      UNION SELECT id FROM api_tokens WHERE org_id = $1 UNION SELECT seq FROM audit_log WHERE org_id = $1 UNION SELECT $1
      UNION SELECT id FROM suppliers WHERE org_id = $1 UNION SELECT id FROM sites WHERE org_id = $1 UNION SELECT id FROM supply_lines WHERE org_id = $1
-     UNION SELECT id FROM imports WHERE org_id = $1 UNION SELECT id FROM column_mappings WHERE org_id = $1`,
+     UNION SELECT id FROM imports WHERE org_id = $1 UNION SELECT id FROM column_mappings WHERE org_id = $1
+     UNION SELECT id FROM watchlists WHERE org_id = $1 UNION SELECT id FROM watchlist_versions WHERE org_id = $1`,
     [orgB],
   );
   return {
@@ -149,6 +154,10 @@ async function snapshotB(w: World): Promise<string> {
       ['supplier_risk', 'org_id'],
       ['risk_settings', 'org_id'],
       ['portfolio_snapshots', 'org_id'],
+      ['watchlists', 'org_id'],
+      ['watchlist_versions', 'org_id'],
+      ['watchlist_entities', 'org_id'],
+      ['watchlist_settings', 'org_id'],
     ].map(([table, col]) => w.t.db.query(`SELECT * FROM ${table} WHERE ${col} = $1 ORDER BY 1, 2`, [w.orgB])),
   );
   return JSON.stringify(parts);
@@ -217,7 +226,7 @@ async function isA(w: World, id: number): Promise<boolean> {
     `SELECT 1 FROM memberships WHERE org_id = $1 AND user_id = $2 UNION ALL SELECT 1 FROM invitations WHERE org_id = $1 AND id = $2
      UNION ALL SELECT 1 FROM api_tokens WHERE org_id = $1 AND id = $2 UNION ALL SELECT 1 WHERE $1 = $2
      UNION ALL SELECT 1 FROM suppliers WHERE org_id = $1 AND id = $2 UNION ALL SELECT 1 FROM imports WHERE org_id = $1 AND id = $2
-     UNION ALL SELECT 1 FROM column_mappings WHERE org_id = $1 AND id = $2`,
+     UNION ALL SELECT 1 FROM column_mappings WHERE org_id = $1 AND id = $2 UNION ALL SELECT 1 FROM watchlists WHERE org_id = $1 AND id = $2`,
     [w.orgA, id],
   );
   return rows.length > 0;

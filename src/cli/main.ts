@@ -7,6 +7,9 @@ import { auditCommands } from '../audit/cli.ts';
 import { dataCommands } from '../knowledge/cli.ts';
 import { importCommand } from '../suppliers/cli.ts';
 import { assessCommand } from '../assess/cli.ts';
+import { screenCommand } from '../screening/cli.ts';
+import { watchlistCommands } from '../watchlists/cli.ts';
+import { compareCommand } from '../match/cli.ts';
 import { barProgress } from './progress.ts';
 import { CliError, dataDirOption, type Io, stdio } from './shared.ts';
 
@@ -57,6 +60,9 @@ export function program(io: Io = stdio): Command {
   cli.addCommand(auditCommands(io));
   cli.addCommand(importCommand(io));
   cli.addCommand(assessCommand(io));
+  cli.addCommand(screenCommand(io));
+  cli.addCommand(watchlistCommands(io));
+  cli.addCommand(compareCommand(io));
   return cli;
 }
 

@@ -23,7 +23,11 @@ import { AccessError } from '../orgs/service.ts';
 import type { Services } from '../services.ts';
 import { supplierRoutes } from '../suppliers/routes.ts';
 import { reportRoutes } from '../report/routes.ts';
+import { screeningRoutes } from '../screening/routes.ts';
+import { ScreeningError } from '../screening/service.ts';
 import { SupplierError } from '../suppliers/service.ts';
+import { watchlistRoutes } from '../watchlists/routes.ts';
+import { WatchlistError, WatchlistFileError } from '../watchlists/service.ts';
 import { type Access, authPlugin } from './auth.ts';
 import { HttpProblem, type Problem } from './problem.ts';
 
@@ -107,6 +111,8 @@ export async function buildApp(deps: Services, opts: BuildOptions = {}): Promise
         { name: 'suppliers', description: 'Suppliers, sites, goods, spend and relationships, with their explained risk' },
         { name: 'risk', description: 'Hotspots, worklist, risk weights and reassessment' },
         { name: 'reports', description: 'The board report on the portfolio, as HTML and PDF' },
+        { name: 'watchlists', description: 'Forced-labour and sanctions lists screened against, as versioned data with provenance' },
+        { name: 'screening', description: 'Suppliers, sites and owners screened against the lists: explained hits, reviews, alerts, runs' },
       ],
       components: {
         securitySchemes: {
@@ -133,6 +139,8 @@ export async function buildApp(deps: Services, opts: BuildOptions = {}): Promise
   await app.register(ssoRoutes(deps), { prefix: '/api/v1' });
   await app.register(supplierRoutes(deps), { prefix: '/api/v1' });
   await app.register(reportRoutes(deps), { prefix: '/api/v1' });
+  await app.register(watchlistRoutes(deps), { prefix: '/api/v1' });
+  await app.register(screeningRoutes(deps), { prefix: '/api/v1' });
 
   if (opts.web && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, index: 'index.html' });
@@ -149,13 +157,21 @@ const ACCESS_STATUS = {
   locked: [429, 'Too Many Requests'],
 } as const;
 
+const WATCHLIST_STATUS = {
+  'not-found': [404, 'Not Found'],
+  forbidden: [403, 'Forbidden'],
+  invalid: [400, 'Invalid request'],
+  conflict: [409, 'Conflict'],
+  'too-large': [413, 'Content Too Large'],
+} as const;
+
 const SUPPLIER_STATUS = {
   'not-found': [404, 'Not Found'],
   invalid: [400, 'Invalid request'],
   'too-large': [413, 'Content Too Large'],
 } as const;
 
-function sendProblem(reply: import('fastify').FastifyReply, problem: Problem) {
+function sendProblem(reply: import('fastify').FastifyReply, problem: Problem & { issues?: unknown }) {
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 
@@ -183,6 +199,17 @@ function errorHandler(this: FastifyInstance, err: FastifyError, req: import('fas
   if (err instanceof SupplierError) {
     const [status, title] = SUPPLIER_STATUS[err.kind];
     return sendProblem(reply, { type: 'about:blank', title, status, detail: err.message });
+  }
+  if (err instanceof WatchlistError) {
+    const [status, title] = WATCHLIST_STATUS[err.kind];
+    return sendProblem(reply, { type: 'about:blank', title, status, detail: err.message });
+  }
+  if (err instanceof ScreeningError) {
+    const [status, title] = WATCHLIST_STATUS[err.kind];
+    return sendProblem(reply, { type: 'about:blank', title, status, detail: err.message });
+  }
+  if (err instanceof WatchlistFileError) {
+    return sendProblem(reply, { type: 'about:blank', title: 'Invalid list file', status: 400, detail: err.message.split('\n')[0], issues: err.issues });
   }
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
     return sendProblem(reply, { type: 'about:blank', title: err.name || 'Bad Request', status: err.statusCode, detail: err.message });

@@ -1,29 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { freshDatabase, onPostgres, type TestDb } from '../../test/db.ts';
-import { runVigil } from '../../test/cli.ts';
+import { test } from 'node:test';
+import { cliSandbox } from '../../test/cli.ts';
 
 // The CLI opens its own connection: on PostgreSQL it gets this file's fresh database, on PGlite a folder.
-let t: TestDb | null = null;
-const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
-const dataDir = join(dir, 'not-yet', 'created');
-const saved = process.env.DATABASE_URL;
-before(async () => {
-  if (onPostgres) {
-    t = await freshDatabase({ migrate: false });
-    process.env.DATABASE_URL = t.config.databaseUrl!;
-  }
-});
-after(async () => {
-  process.env.DATABASE_URL = saved;
-  await t?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const vigil = (...args: string[]) => runVigil([...args, '--data-dir', dataDir]);
+const { dir, vigil } = cliSandbox('vigil-cli-', { dataSubdir: join('not-yet', 'created') });
 
 test('vigil db migrate, data list --json: seven datasets with editions and provenance', async () => {
   const m = await vigil('db', 'migrate');

@@ -32,17 +32,20 @@ export const PERMISSIONS = {
   'suppliers.read': 'See suppliers, their risk assessments, hotspots and reports',
   'suppliers.import': 'Import supplier and spend files and save column mappings',
   'risk.configure': 'Change the risk weights and rerun assessments',
+  'screening.read': 'See watchlists, screening hits and their explanations',
+  'screening.review': 'Confirm or dismiss screening hits, and screen or compare names',
+  'watchlists.manage': 'Import the organisation\'s own watchlists and set match thresholds',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 // Supplier users see only what a buyer opens to them; they get no organisation-wide permission here.
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   administrator: Object.keys(PERMISSIONS) as Permission[],
-  compliance_manager: ['organisation.read', 'members.read', 'tokens.manage', 'suppliers.read', 'suppliers.import', 'risk.configure'],
-  procurement_officer: ['organisation.read', 'members.read', 'tokens.manage', 'suppliers.read', 'suppliers.import'],
-  analyst: ['organisation.read', 'members.read', 'tokens.manage', 'suppliers.read', 'suppliers.import'],
+  compliance_manager: ['organisation.read', 'members.read', 'tokens.manage', 'suppliers.read', 'suppliers.import', 'risk.configure', 'screening.read', 'screening.review', 'watchlists.manage'],
+  procurement_officer: ['organisation.read', 'members.read', 'tokens.manage', 'suppliers.read', 'suppliers.import', 'screening.read'],
+  analyst: ['organisation.read', 'members.read', 'tokens.manage', 'suppliers.read', 'suppliers.import', 'screening.read', 'screening.review'],
   grievance_officer: ['organisation.read', 'members.read'],
-  auditor: ['organisation.read', 'members.read', 'suppliers.read'],
+  auditor: ['organisation.read', 'members.read', 'suppliers.read', 'screening.read'],
   viewer: ['organisation.read', 'suppliers.read'],
   supplier: [],
 };

@@ -10,6 +10,8 @@ export type { SectorInfo, SectorKey, SectorMatch, SectorRules, SectorSource, Sec
 export { leverage, priority, rankHotspots, rankSuppliers } from './prioritise.ts';
 export type { Hotspot, SupplierPriority, WorklistLine } from './prioritise.ts';
 export { compareResults } from './changes.ts';
+export { foldListHits } from './list-hits.ts';
+export type { FoldedRisk, LinesRisk, ListHit } from './list-hits.ts';
 export type { EditionChange, RiskChange, SignalChange } from './changes.ts';
 export { LEVELS, SIGNAL_KINDS } from './types.ts';
 export type { Level, RiskInput, RiskResult, Signal, SignalKind } from './types.ts';

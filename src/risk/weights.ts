@@ -44,6 +44,11 @@ export interface RiskWeights {
   };
   /** Leverage at (almost) no spend: a supplier's priority is scaled by floor + (1 − floor) × √(spend share). */
   leverageFloor: number;
+  /**
+   * Soft watchlist hits on the supplier, a site or an owner (screening): points added to the supplier's score at
+   * the match score (in full once confirmed), and the severity they point to. Hard hits are never scored.
+   */
+  listHit: { points: number; severity: number };
 }
 
 export const DEFAULT_WEIGHTS: RiskWeights = deepFreeze({
@@ -68,6 +73,7 @@ export const DEFAULT_WEIGHTS: RiskWeights = deepFreeze({
   levels: { medium: 20, high: 40, severe: 60 },
   severity: { forcedChildLabour: 1, forcedLabour: 1, childLabour: 0.8, downstream: 0.6, listedElsewhere: 0.5, sector: 0.5, country: 0.3 },
   leverageFloor: 0.3,
+  listHit: { points: 25, severity: 0.8 },
 });
 
 function deepFreeze<T>(o: T): T {
@@ -100,6 +106,8 @@ export const riskWeightsSchema = z
     levels: z.object({ medium: level, high: level, severe: level }).strict(),
     severity: z.object({ forcedChildLabour: share, forcedLabour: share, childLabour: share, downstream: share, listedElsewhere: share, sector: share, country: share }).strict(),
     leverageFloor: share,
+    // Weights an organisation saved before list hits were scored have none: they get the defaults, not a refusal.
+    listHit: z.object({ points, severity: share }).strict().default(() => ({ ...DEFAULT_WEIGHTS.listHit })),
   })
   .strict()
   .superRefine((w, ctx) => {
@@ -156,6 +164,8 @@ export const WEIGHT_EXPLANATIONS: readonly WeightExplanation[] = [
   { key: 'severity.sector', label: 'Severity: sector exposure', why: 'The kind of work is exposed, with nothing specific to the good.' },
   { key: 'severity.country', label: 'Severity: country only', why: 'Only the country context points to a risk.' },
   { key: 'leverageFloor', label: 'Leverage at no spend', why: 'Spend share is leverage: a large share means influence and a large exposure. The square root and the 0.3 floor keep a severe supplier with a small share on the list instead of burying it under large, harmless ones.' },
+  { key: 'listHit.points', label: 'Soft list hit: points', why: 'A soft watchlist (a warning list, or the organisation\'s own) names the supplier, one of its sites or an owner, with no legal bar attached. Unlike country and sector context it is about this supplier, so it adds to the lines\' score: once per supplier, counted at the match score until a person confirms the hit (then in full), capped at 100. 25 points make a confirmed hit alone Medium (20) and High together with a listed good or an exposed sector, while a name match alone never reaches High. Hard lists (legal bars) are never scored: their hits put the supplier first on the worklist instead.' },
+  { key: 'listHit.severity', label: 'Severity: soft list hit', why: 'A list naming the company itself is specific to the supplier, but a warning list is not a finding of forced labour in its production: below a forced-labour listing, as grave as child labour.' },
 ];
 
 /** The number at a WEIGHT_EXPLANATIONS key ('tiers.2WL'), or undefined when the path does not lead to one. */

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Classification as ClassificationType } from '../classify/index.ts';
 import { riskWeightsSchema } from '../risk/index.ts';
+import { HitRowSchema, OwnerSchema } from '../screening/api-schema.ts';
 import { LEVELS, SIGNAL_KINDS } from '../risk/types.ts';
 import { IDENTIFIER_SCHEMES, LINE_FIELDS, type ColumnMapping as ColumnMappingType } from './line.ts';
 
@@ -221,7 +222,19 @@ export const SupplierDetail = z
     ),
     lineCount: z.number().int().describe('All lines of the supplier; `lines` holds the riskiest 500'),
     relationships: z.array(z.object({ supplierId: Id, name: z.string(), direction: z.enum(['supplies', 'supplied-by']), tier: z.number().int().nullable() })),
-    risk: z.object({ score: z.number().int(), level: LevelSchema, priority: z.number(), severity: z.number(), likelihood: z.number(), spendShare: z.number() }),
+    risk: z.object({
+      score: z.number().int().describe('The worst line\'s score, plus points for soft watchlist hits'),
+      level: LevelSchema,
+      priority: z.number(),
+      severity: z.number(),
+      likelihood: z.number(),
+      spendShare: z.number(),
+      hardSignals: z.number().int().describe('Hard signals: open or confirmed hits on hard watchlists, apart from the score'),
+      listHits: z.number().int().describe('Open or confirmed hits on soft watchlists'),
+      listSignals: z.array(SignalSchema).describe('A list-hit signal per open or confirmed hit, with the points a soft one adds'),
+    }),
+    listHits: z.array(HitRowSchema).describe('Screening hits on the supplier, its sites and owners (empty without screening.read)'),
+    owners: z.array(OwnerSchema),
   })
   .meta({ id: 'SupplierDetail' });
 

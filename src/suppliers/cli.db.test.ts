@@ -3,48 +3,32 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { freshDatabase, onPostgres, type TestDb } from '../../test/db.ts';
+import { test } from 'node:test';
 import { writeSupplierFile } from '../../test/supplier-files.ts';
 import { prepareDatabase } from '../app.ts';
-import { runVigil } from '../../test/cli.ts';
+import { cliSandbox } from '../../test/cli.ts';
 import { loadConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { DEMO_ORGANISATION } from '../orgs/demo.ts';
 import { createServices } from '../services.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/vigil.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'vigil-import-cli-'));
-const dataDir = join(dir, 'db');
-let t: TestDb | null = null;
 let orgId: number;
-const saved = process.env.DATABASE_URL;
+const { dir, dataDir, vigil } = cliSandbox('vigil-import-cli-', {
+  setup: async ({ dataDir }) => {
+    const db = (await prepareDatabase(loadConfig({ dataDir }))).db;
+    orgId = await createServices(db, loadConfig({ dataDir })).access.ensureDemoOrganisation(DEMO_ORGANISATION);
+    await db.close();
+  },
+});
 
 /** The database as a separate start would open it: migrations and reference data applied. */
 async function open(): Promise<Db> {
   return (await prepareDatabase(loadConfig({ dataDir }))).db;
 }
-
-before(async () => {
-  if (onPostgres) {
-    t = await freshDatabase({ migrate: false });
-    process.env.DATABASE_URL = t.config.databaseUrl!;
-  }
-  const db = await open();
-  orgId = await createServices(db, loadConfig({ dataDir })).access.ensureDemoOrganisation(DEMO_ORGANISATION);
-  await db.close();
-});
-after(async () => {
-  process.env.DATABASE_URL = saved;
-  await t?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const vigil = (...args: string[]) => runVigil([...args, '--data-dir', dataDir]);
 
 test('vigil import stores the file into the only organisation, prints the counts and writes the rejected rows to a CSV', async () => {
   const file = join(dir, 'spend.csv');

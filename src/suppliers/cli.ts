@@ -14,7 +14,7 @@ import { checkMapping, overrideMapping, parseMappingFlags, recogniseColumns } fr
 import { FileRejected } from './errors.ts';
 import type { ColumnMapping } from './line.ts';
 import { previewFile, TEXT_ENCODINGS, type TextEncoding } from './read.ts';
-import { cliWho, SupplierError } from './service.ts';
+import { cliWho, type PhaseProgress, SupplierError } from './service.ts';
 
 interface ImportOptions {
   org?: string;
@@ -46,9 +46,10 @@ export function importCommand(io: Io): Command {
       const config = loadConfig({ dataDir: opts.dataDir });
       const { db } = await prepareDatabase(config, barProgress(io));
       try {
-        const { suppliers } = createServices(db, config);
+        const { suppliers, screening } = createServices(db, config);
         const interrupted = await suppliers.recoverInterrupted();
         if (interrupted > 0) io.err(`  ${interrupted} import(s) interrupted earlier are now marked failed (nothing from them was stored).\n`);
+        await screening.recoverInterrupted();
         const org = await suppliers.chooseOrganisation(opts.org === undefined ? undefined : orgId(opts.org));
         const who = cliWho(org.id);
         const readOpts = { encoding: opts.encoding, sheet: opts.sheet };
@@ -57,9 +58,21 @@ export function importCommand(io: Io): Command {
         io.err(`Importing ${basename(path)} into ${org.name} (organisation ${org.id})\n`);
         io.err(`  columns: ${Object.entries(mapping).map(([f, h]) => `${f}=${h}`).join(', ')}\n`);
         const bar = fileProgress(io, 'Importing', preview.totalBytes);
+        // Once the import has committed, the same command screens the organisation against the active watchlists.
+        const phase = barProgress(io);
+        let screened = -1;
+        const onPhase = (p: PhaseProgress) => {
+          if (screened < 0) {
+            bar.done();
+            phase.start('Screening', p.total);
+            screened = 0;
+          }
+          phase.advance(p.done - screened);
+          screened = p.done;
+        };
         const summary = await suppliers
-          .importFile(who, path, mapping, { ...readOpts, fileName: basename(path), onProgress: (p) => bar.update(p.bytes, p.rows) })
-          .finally(() => bar.done());
+          .importFile(who, path, mapping, { ...readOpts, fileName: basename(path), onProgress: (p) => bar.update(p.bytes, p.rows), onPhase })
+          .finally(() => (screened < 0 ? bar.done() : phase.done()));
         if (opts.saveMapping) await suppliers.saveMapping(who, opts.saveMapping, summary.mapping);
         if (summary.status !== 'committed') throw new CliError(`Import ${summary.id} failed: ${summary.error}`);
         const n = (x: number) => x.toLocaleString('en');
@@ -69,6 +82,14 @@ export function importCommand(io: Io): Command {
             (summary.linesReplaced > 0 ? ` ${n(summary.linesReplaced)} lines replaced identical lines imported before.` : '') +
             `\n  Assessed with ${Object.entries(summary.editions).map(([d, e]) => `${d} ${e.startsWith('sha256:') ? e.slice(0, 15) : e}`).join(', ')}.\n`,
         );
+        const [run] = await screening.runs(who);
+        if (run?.reason === 'import') {
+          io.out(
+            run.status === 'done'
+              ? `  Screened ${n(run.subjects)} suppliers, sites and owners against ${Object.keys(run.lists).length} watchlist(s): ${n(run.hits)} hits, ${n(run.newHits)} new, ${n(run.changedHits)} changed${run.hits > 0 ? ' (vigil serve, then Screening, to review them)' : ''}.\n`
+              : `  Screening failed: ${run.error}\n`,
+          );
+        }
         const issues = await suppliers.issues(who, summary.id, { offset: 0, limit: ISSUES_SHOWN });
         if (issues.total > 0) {
           for (const i of issues.items) io.out(`  ${i.severity === 'error' ? 'rejected' : 'warning '} row ${i.row ?? '-'} (line ${i.line ?? '-'})${i.column ? `, ${i.column}` : ''}: ${i.message}\n`);
@@ -108,7 +129,8 @@ export function rethrowForCli(err: unknown): never {
   throw err;
 }
 
-function orgId(value: string): number {
+/** The organisation id of an --org option. */
+export function orgId(value: string): number {
   const id = Number(value);
   if (!Number.isSafeInteger(id) || id <= 0) throw new CliError(`--org takes an organisation id (a number), not "${value}"`, 2);
   return id;

@@ -368,26 +368,15 @@ export interface MappingCheck {
 export function checkMapping(mapping: Readonly<Record<string, string | undefined>>, headers: readonly string[]): MappingCheck {
   const errors: string[] = [];
   const out: ColumnMapping = {};
-  const byWords = new Map<string, string[]>();
-  for (const h of headers) {
-    const k = key(headerWords(h));
-    byWords.set(k, [...(byWords.get(k) ?? []), h]);
-  }
-  const list = headers.map((h) => `"${h}"`).join(', ');
   for (const [field, header] of Object.entries(mapping)) {
     if (header === undefined) continue;
     if (!isLineField(field)) {
       errors.push(`unknown field "${field}"; the fields are: ${LINE_FIELDS.join(', ')}`);
       continue;
     }
-    if (headers.includes(header)) {
-      out[field] = header;
-      continue;
-    }
-    const near = byWords.get(key(headerWords(header))) ?? [];
-    if (near.length === 1) out[field] = near[0]!;
-    else if (near.length > 1) errors.push(`${field}: "${header}" could be any of ${near.map((h) => `"${h}"`).join(', ')}; write the header exactly`);
-    else errors.push(`${field}: the file has no column "${header}"; its columns are ${list}`);
+    const found = matchHeader(header, headers);
+    if ('header' in found) out[field] = found.header;
+    else errors.push(`${field}: ${found.error}`);
   }
   for (const f of REQUIRED_FIELDS) {
     if (out[f] === undefined && mapping[f] === undefined) errors.push(`no column is mapped to ${f}, which is required`);
@@ -402,6 +391,19 @@ export function checkMapping(mapping: Readonly<Record<string, string | undefined
     if (fields.length > 1) warnings.push(`"${h}" feeds ${fields.join(' and ')}`);
   }
   return { mapping: out, errors, warnings };
+}
+
+/**
+ * The file's header a person meant: the one written exactly so, else the only one with the same words (case,
+ * accents and punctuation aside), else why none fits.
+ */
+export function matchHeader(requested: string, headers: readonly string[]): { header: string } | { error: string } {
+  if (headers.includes(requested)) return { header: requested };
+  const words = key(headerWords(requested));
+  const near = headers.filter((h) => key(headerWords(h)) === words);
+  if (near.length === 1) return { header: near[0]! };
+  if (near.length > 1) return { error: `"${requested}" could be any of ${near.map((h) => `"${h}"`).join(', ')}; write the header exactly` };
+  return { error: `the file has no column "${requested}"; its columns are ${headers.map((h) => `"${h}"`).join(', ')}` };
 }
 
 export function isLineField(value: string): value is LineField {

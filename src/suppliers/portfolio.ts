@@ -7,9 +7,10 @@
 // its own most common currency; other currencies appear in spendByCurrency.
 import type { Db } from '../db/client.ts';
 import { slugify } from '../knowledge/lookup.ts';
-import { LEVELS, type Level, levelOf, priority, type RiskWeights, SECTORS, type SectorKey, type SignalKind } from '../risk/index.ts';
+import { foldListHits, LEVELS, type Level, levelOf, priority, type RiskWeights, SECTORS, type SectorKey, type Signal, type SignalKind } from '../risk/index.ts';
 import type { Classification } from '../classify/index.ts';
 import type { RiskResult } from '../risk/index.ts';
+import { listHitsBySupplier } from '../screening/feed.ts';
 import type { Identifier } from './line.ts';
 import { insertColumns, textArray, textArrayValue } from './repo.ts';
 
@@ -110,6 +111,7 @@ export async function refreshPortfolio(tx: Db, orgId: number, weights: RiskWeigh
   const total = main?.total ?? 0;
   await rollUp(tx, orgId, currency);
   await tx.query('DELETE FROM supplier_risk WHERE org_id = $1', [orgId]);
+  const listHits = await listHitsBySupplier(tx, orgId, null);
   for (let after = 0; ; ) {
     const page = await tx.query<RollupRow>('SELECT * FROM supplier_rollup WHERE id > $1 ORDER BY id LIMIT $2', [after, PAGE]);
     if (page.length === 0) break;
@@ -121,15 +123,16 @@ export async function refreshPortfolio(tx: Db, orgId: number, weights: RiskWeigh
         ['org_id', 'bigint'], ['supplier_id', 'bigint'], ['name', 'text'], ['name_key', 'text'], ['search', 'text'], ['country', 'text'], textArray('countries'), textArray('goods'),
         ['lines', 'int'], ['spend', 'numeric'], ['currency', 'text'], ['score', 'smallint'], ['level', 'text'], ['level_rank', 'smallint'], ['severity', 'real'],
         ['likelihood', 'real'], ['spend_share', 'real'], ['priority', 'real'], ['top_signal', 'text'], ['why', 'text'], ['hard_signals', 'int'],
+        ...LIST_COLUMNS,
       ],
       page.map((r) => {
         const share = total > 0 && r.mainSpend !== null ? Math.max(0, r.mainSpend) / total : 0;
-        const severity = r.severity ?? 0;
-        const likelihood = r.likelihood ?? 0;
-        const level = r.level ?? 'low';
+        const lines = { score: r.score ?? 0, severity: r.severity ?? 0, hard: r.hard ?? 0, why: r.why };
+        const f = foldListHits(lines, listHits.get(r.id) ?? [], weights);
         return [
           orgId, r.id, r.name, r.nameKey, r.search, r.country, textArrayValue(r.countries ?? []), textArrayValue(r.goods ?? []), r.lines, r.spend ?? 0, r.currency,
-          r.score ?? 0, level, LEVELS.indexOf(level), severity, likelihood, share, priority({ severity, likelihood }, share > 0 ? share : null, weights), r.topSignal, r.why, r.hard ?? 0,
+          f.score, f.level, LEVELS.indexOf(f.level), f.severity, f.likelihood, share, priority(f, share > 0 ? share : null, weights), r.topSignal, f.why, f.hard,
+          f.listHits, JSON.stringify(f.signals), lines.score, lines.severity, lines.hard, lines.why,
         ];
       }),
     );
@@ -193,11 +196,61 @@ async function rollUp(tx: Db, orgId: number, mainCurrency: string | null): Promi
   );
 }
 
+/** The list-hit columns of supplier_risk (0006_screening.sql): the fold's figures and what the lines alone give. */
+const LIST_COLUMNS = [
+  ['list_hits', 'int'], ['list_signals', 'text', 'list_signals::jsonb'], ['line_score', 'smallint'], ['line_severity', 'real'], ['line_hard', 'int'], ['line_why', 'text'],
+] as const;
+
+/**
+ * Folds the current list hits of some suppliers into their rollup again, from what their lines gave (kept in
+ * supplier_risk), and brings the snapshot's supplier figures up to date: what a screening run or a review
+ * changes, without recomputing any line.
+ */
+export async function refoldListHits(tx: Db, orgId: number, weights: RiskWeights, supplierIds: readonly number[]): Promise<void> {
+  if (supplierIds.length === 0) return;
+  const hits = await listHitsBySupplier(tx, orgId, supplierIds);
+  const rows = await tx.query<{ id: number; score: number; severity: number; hard: number; why: string | null; share: number }>(
+    `SELECT supplier_id AS id, line_score AS score, line_severity AS severity, line_hard AS hard, line_why AS why, spend_share AS share
+       FROM supplier_risk WHERE org_id = $1 AND supplier_id = ANY($2::bigint[])`,
+    [orgId, supplierIds],
+  );
+  if (rows.length === 0) return;
+  const folded = rows.map((r) => ({ id: r.id, share: r.share, f: foldListHits(r, hits.get(r.id) ?? [], weights) }));
+  const col = <T>(f: (x: (typeof folded)[number]) => T) => folded.map(f);
+  await tx.query(
+    `UPDATE supplier_risk r SET score = u.score, level = u.level, level_rank = u.level_rank, severity = u.severity, likelihood = u.likelihood, priority = u.priority,
+            why = u.why, hard_signals = u.hard, list_hits = u.list_hits, list_signals = u.list_signals::jsonb
+       FROM unnest($2::bigint[], $3::smallint[], $4::text[], $5::smallint[], $6::real[], $7::real[], $8::real[], $9::text[], $10::int[], $11::int[], $12::text[])
+            AS u(id, score, level, level_rank, severity, likelihood, priority, why, hard, list_hits, list_signals)
+      WHERE r.org_id = $1 AND r.supplier_id = u.id`,
+    [
+      orgId, col((x) => x.id), col((x) => x.f.score), col((x) => x.f.level), col((x) => LEVELS.indexOf(x.f.level)), col((x) => x.f.severity), col((x) => x.f.likelihood),
+      col((x) => priority(x.f, x.share > 0 ? x.share : null, weights)), col((x) => x.f.why), col((x) => x.f.hard), col((x) => x.f.listHits), col((x) => JSON.stringify(x.f.signals)),
+    ],
+  );
+  const [stored] = await tx.query<{ summary: Portfolio }>('SELECT summary FROM portfolio_snapshots WHERE org_id = $1', [orgId]);
+  if (!stored) return;
+  const figures = await rollupFigures(tx, orgId);
+  const summary: Portfolio = {
+    ...stored.summary,
+    levels: stored.summary.levels.map((l) => ({ ...l, suppliers: figures.levels.find((x) => x.level === l.level)?.n ?? 0 })),
+    hardSignals: figures.hard,
+    worklist: figures.worklist,
+  };
+  await tx.query('UPDATE portfolio_snapshots SET summary = $2 WHERE org_id = $1', [orgId, JSON.stringify(summary)]);
+}
+
+/** What the snapshot takes from the supplier rollup: suppliers per level, hard signals and the top of the worklist. */
+async function rollupFigures(tx: Db, orgId: number): Promise<{ levels: { level: Level; n: number }[]; hard: number; worklist: WorklistItem[] }> {
+  const levels = await tx.query<{ level: Level; n: number }>('SELECT level, count(*) AS n FROM supplier_risk WHERE org_id = $1 GROUP BY level', [orgId]);
+  const [hard] = await tx.query<{ n: number }>('SELECT coalesce(sum(hard_signals), 0) AS n FROM supplier_risk WHERE org_id = $1', [orgId]);
+  return { levels, hard: hard!.n, worklist: await worklistFrom(tx, orgId, TOP) };
+}
+
 async function computeSnapshot(tx: Db, orgId: number, currency: string | null, total: number, weights: RiskWeights): Promise<{ portfolio: Omit<Portfolio, 'hotspots'>; hotspots: Hotspot[] }> {
-  const [counts] = await tx.query<{ suppliers: number; lines: number; hard: number; assessedAt: Date | null }>(
+  const [counts] = await tx.query<{ suppliers: number; lines: number; assessedAt: Date | null }>(
     `SELECT (SELECT count(*) FROM supplier_risk WHERE org_id = $1) AS suppliers,
             (SELECT coalesce(sum(lines), 0) FROM line_groups) AS lines,
-            (SELECT coalesce(sum(hard_signals), 0) FROM supplier_risk WHERE org_id = $1) AS hard,
             (SELECT max(assessed_at) FROM line_assessments WHERE org_id = $1) AS "assessedAt"`,
     [orgId],
   );
@@ -205,7 +258,6 @@ async function computeSnapshot(tx: Db, orgId: number, currency: string | null, t
     'SELECT editions FROM line_assessments WHERE org_id = $1 GROUP BY editions ORDER BY count(*) DESC LIMIT 1',
     [orgId],
   );
-  const supplierLevels = await tx.query<{ level: Level; n: number }>('SELECT level, count(*) AS n FROM supplier_risk WHERE org_id = $1 GROUP BY level', [orgId]);
   const lineLevels = await tx.query<{ level: Level; n: number; spend: number | null }>(
     `SELECT a.level, sum(g.lines) AS n, sum(g.spend) FILTER (WHERE g.currency IS NOT DISTINCT FROM $2) AS spend
        FROM line_groups g ${GROUPED} GROUP BY a.level`,
@@ -227,7 +279,7 @@ async function computeSnapshot(tx: Db, orgId: number, currency: string | null, t
     [orgId, currency],
   );
   const hotspots = await computeHotspots(tx, orgId, currency, total, editions?.editions['ilab-tvpra'] ?? null, weights);
-  const worklist = await worklistFrom(tx, orgId, TOP);
+  const { levels: supplierLevels, hard, worklist } = await rollupFigures(tx, orgId);
   const level = (l: Level) => ({
     level: l,
     suppliers: supplierLevels.find((s) => s.level === l)?.n ?? 0,
@@ -245,7 +297,7 @@ async function computeSnapshot(tx: Db, orgId: number, currency: string | null, t
       spendByCurrency,
       countries: countries.map((c) => ({ ...c, countryName: c.countryName ?? c.countryCode, spend: c.spend ?? 0, level: levelOf(c.maxScore, weights) })),
       worklist,
-      hardSignals: counts!.hard,
+      hardSignals: hard,
     },
     hotspots,
   };
@@ -401,7 +453,11 @@ export interface SupplierRecord {
   }[];
   lineCount: number;
   relationships: { supplierId: number; name: string; direction: 'supplies' | 'supplied-by'; tier: number | null }[];
-  risk: { score: number; level: Level; priority: number; severity: number; likelihood: number; spendShare: number };
+  risk: {
+    score: number; level: Level; priority: number; severity: number; likelihood: number; spendShare: number;
+    /** Hard signals of its lines and hard watchlist hits; soft watchlist hits; a 'list-hit' signal per hit (screening). */
+    hardSignals: number; listHits: number; listSignals: Signal[];
+  };
 }
 
 /** A supplier with its identifiers, sites, riskiest lines first (at most LINES_SHOWN) and relationships; null when not the organisation's. */
@@ -438,7 +494,8 @@ export async function readSupplier(tx: Db, orgId: number, id: number): Promise<S
     [orgId, id],
   );
   const [risk] = await tx.query<SupplierRecord['risk']>(
-    'SELECT score, level, priority, severity, likelihood, spend_share AS "spendShare" FROM supplier_risk WHERE org_id = $1 AND supplier_id = $2',
+    `SELECT score, level, priority, severity, likelihood, spend_share AS "spendShare", hard_signals AS "hardSignals", list_hits AS "listHits", list_signals AS "listSignals"
+       FROM supplier_risk WHERE org_id = $1 AND supplier_id = $2`,
     [orgId, id],
   );
   return {
@@ -447,6 +504,6 @@ export async function readSupplier(tx: Db, orgId: number, id: number): Promise<S
     lines,
     lineCount: count!.n,
     relationships,
-    risk: risk ?? { score: 0, level: 'low', priority: 0, severity: 0, likelihood: 0, spendShare: 0 },
+    risk: risk ?? { score: 0, level: 'low', priority: 0, severity: 0, likelihood: 0, spendShare: 0, hardSignals: 0, listHits: 0, listSignals: [] },
   };
 }

@@ -33,6 +33,10 @@ export interface ReadOptions {
   sheet?: string | number;
   /** The file's name as the user knows it (an upload's original name), for messages; the path's by default. */
   name?: string;
+  /** A CSV without a byte-order mark whose first 64 KB are not UTF-8 is read as Windows-1252 (publishers' Latin-1 exports). */
+  guessEncoding?: boolean;
+  /** The header is the first row this accepts (default: the first non-blank row); the rows before it are the preamble. */
+  headerRow?: (cells: readonly string[]) => boolean;
 }
 
 export interface SupplierFile {
@@ -41,6 +45,8 @@ export interface SupplierFile {
   headers: string[];
   /** Line or worksheet row of the header. */
   headerLine: number;
+  /** Non-blank rows before the header (a title, an edition date, a section heading), when ReadOptions.headerRow skipped them. */
+  preamble: { line: number; cells: string[] }[];
   encoding: TextEncoding | null;
   delimiter: Delimiter | null;
   sheet: string | null;
@@ -77,6 +83,8 @@ export interface FilePreview {
 
 export const INVALID_UTF8 = 'invalid UTF-8 byte sequence; save the file as UTF-8 or pass --encoding windows-1252';
 const PREVIEW_ROWS = 10;
+/** Rows searched for the header when ReadOptions.headerRow is given: a publisher's preamble is a few lines. */
+const MAX_PREAMBLE = 100;
 const CHUNK_BYTES = 64 * 1024;
 const HEAD_BYTES = 64 * 1024;
 /** A record longer than this is a quote that never closes, not data; reading stops instead of buffering the file. */
@@ -121,14 +129,23 @@ export async function openSupplierFile(path: string, opts: ReadOptions = {}): Pr
   const source = format === 'xlsx' ? xlsxSource(path, name, opts.sheet) : csvSource(path, head, opts);
   let header: SourceRow | undefined;
   let rest: SourceRow[] = [];
+  const preamble: { line: number; cells: string[] }[] = [];
+  const noHeader = () => new FileRejected(name, `none of its first ${preamble.length} non-blank rows is the expected header row`);
   try {
     while (!header) {
       const next = await source.rows.next();
-      if (next.done) throw new FileRejected(name, format === 'xlsx' ? `the worksheet "${source.sheet()}" is empty` : 'the file has no header row (it is blank)');
-      const at = next.value.findIndex((r) => !isBlank(r));
-      if (at < 0) continue;
-      header = next.value[at]!;
-      rest = next.value.slice(at + 1);
+      if (next.done) {
+        if (preamble.length > 0) throw noHeader();
+        throw new FileRejected(name, format === 'xlsx' ? `the worksheet "${source.sheet()}" is empty` : 'the file has no header row (it is blank)');
+      }
+      for (let at = 0; at < next.value.length && !header; at++) {
+        const r = next.value[at]!;
+        if (isBlank(r)) continue;
+        if (r.fatal !== null || !opts.headerRow || opts.headerRow(r.cells)) {
+          header = r;
+          rest = next.value.slice(at + 1);
+        } else if (preamble.push({ line: r.line, cells: r.cells }) >= MAX_PREAMBLE) throw noHeader();
+      }
     }
     if (header.fatal) throw new FileRejected(name, `line ${header.line}: ${header.fatal}`);
     if (header.badLines.length > 0) throw new FileRejected(name, `line ${header.badLines[0]} (the header): ${INVALID_UTF8}`);
@@ -142,6 +159,7 @@ export async function openSupplierFile(path: string, opts: ReadOptions = {}): Pr
     format,
     headers,
     headerLine: header.line,
+    preamble,
     encoding: source.encoding,
     delimiter: source.delimiter,
     sheet: source.sheet(),
@@ -316,7 +334,7 @@ function detectFormat(bytes: Buffer, name: string): FileFormat {
 }
 
 /** The first bytes of a file: enough to tell its format, encoding, line breaks and delimiter. */
-async function readHead(path: string, size: number): Promise<Buffer> {
+export async function readHead(path: string, size: number): Promise<Buffer> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(size);
@@ -336,6 +354,12 @@ function byteOrderMark(b: Buffer): { encoding: TextEncoding; length: number } | 
   if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return null;
+}
+
+/** The bytes up to the last line break: a sample cut there ends on no partial character. */
+function wholeLines(b: Buffer): Buffer {
+  const end = b.lastIndexOf(0x0a);
+  return end < 0 ? b : b.subarray(0, end + 1);
 }
 
 /** UTF-16 without a BOM shows as a zero byte in every other position of ASCII text. */
@@ -462,7 +486,7 @@ function csvFatal(err: unknown, endLine: number): string {
 
 function csvSource(path: string, head: Buffer, opts: ReadOptions): Source {
   const bom = byteOrderMark(head);
-  const encoding = bom?.encoding ?? opts.encoding ?? sniffUtf16(head) ?? 'utf-8';
+  const encoding = bom?.encoding ?? opts.encoding ?? sniffUtf16(head) ?? (opts.guessEncoding && !isUtf8(wholeLines(head)) ? 'windows-1252' : 'utf-8');
   const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
   const body = head.subarray(bom?.length ?? 0);
   const lf = utf16 || body.includes(0x0a) || !body.includes(0x0d);

@@ -5,6 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/auth.ts';
+import { can } from '../orgs/roles.ts';
+import type { ScreeningService } from '../screening/service.ts';
 import { Problem, problemResponses } from '../http/problem.ts';
 import {
   AssessmentReport,
@@ -59,8 +61,8 @@ function fileNameOf(header: string): string {
   }
 }
 
-export function supplierRoutes(deps: { suppliers: SupplierService }): FastifyPluginAsyncZod {
-  const { suppliers } = deps;
+export function supplierRoutes(deps: { suppliers: SupplierService; screening: ScreeningService }): FastifyPluginAsyncZod {
+  const { suppliers, screening } = deps;
   const tags = ['suppliers'];
   const importTags = ['imports'];
   const riskTags = ['risk'];
@@ -160,8 +162,12 @@ export function supplierRoutes(deps: { suppliers: SupplierService }): FastifyPlu
 
     app.get(
       '/suppliers/:id',
-      { config: read, schema: { tags, summary: 'One supplier: identifiers, sites, lines with their classification and explained risk, relationships', params: Id, response: { 200: SupplierDetail, ...problemResponses } } },
-      async (req) => suppliers.supplier(who(req), req.params.id),
+      { config: read, schema: { tags, summary: 'One supplier: identifiers, sites, lines with their classification and explained risk, relationships, owners and watchlist hits', params: Id, response: { 200: SupplierDetail, ...problemResponses } } },
+      async (req) => {
+        const detail = await suppliers.supplier(who(req), req.params.id);
+        const { listHits, owners } = await screening.supplierPart(who(req), req.params.id);
+        return { ...detail, owners, listHits: can(actorOf(req).role, 'screening.read') ? listHits : [] };
+      },
     );
 
     app.get(

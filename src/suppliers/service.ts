@@ -116,10 +116,25 @@ export interface SupplierDetail extends Omit<SupplierRecord, 'lines'> {
   lines: (SupplierRecord['lines'][number] & { goods: { good: string; slug: string; confidence: number; reason: string }[] })[];
 }
 
+/** Progress of the work that follows a committed import in the same job (screening). */
+export interface PhaseProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+/**
+ * Work that runs in the import's job once the import has committed (screening the organisation, issue 5). It
+ * records its own failures: the import stays committed whatever it does.
+ */
+export type AfterImport = (who: Who, importId: number, onProgress?: (p: PhaseProgress) => void) => Promise<void>;
+
 export interface ImportFileOptions extends Pick<ReadOptions, 'encoding' | 'sheet' | 'format'> {
   /** The file's name as the user knows it (default: the path's). */
   fileName?: string;
   onProgress?: (p: ImportProgress) => void;
+  /** Progress of what follows the committed import (AfterImport). */
+  onPhase?: (p: PhaseProgress) => void;
   /** Rows per batch (tests use small ones). */
   batchSize?: number;
 }
@@ -149,6 +164,7 @@ export class SupplierService {
   private readonly jobs = new Set<Promise<unknown>>();
   private assessorData: { key: string; data: Promise<AssessorData> } | null = null;
   private readonly assessors = new Map<string, Assessor>();
+  private readonly afterImports: AfterImport[] = [];
 
   constructor(
     private readonly db: Db,
@@ -187,6 +203,11 @@ export class SupplierService {
   private async sweepUploads(): Promise<void> {
     const { valid } = await sweepUploadRows(this.db);
     await sweepUploads(this.opts.uploadsDir, valid, new Date(Date.now() - UPLOAD_HOURS * 3_600_000));
+  }
+
+  /** Runs fn after every committed import, in the import's job (services.ts sets screening's). */
+  afterImport(fn: AfterImport): void {
+    this.afterImports.push(fn);
   }
 
   /** Waits for the background imports this process started (shutdown, tests). */
@@ -280,7 +301,7 @@ export class SupplierService {
     const read: ReadOptions = { encoding: opts.encoding, sheet: opts.sheet, format: opts.format };
     const checked = await this.checkFileMapping(path, fileName, mapping, read);
     const run = await this.prepare(who, path, fileName, checked.mapping, read, checked);
-    await this.execute(who, run, opts.onProgress, opts.batchSize);
+    await this.execute(who, run, opts.onProgress, opts.batchSize, opts.onPhase);
     return this.getImport(who, run.importId);
   }
 
@@ -314,7 +335,7 @@ export class SupplierService {
   }
 
   /** Runs one import to its end, committed or failed, and records which. Never throws. */
-  private async execute(who: Who, run: ImportRun, onProgress?: (p: ImportProgress) => void, batchSize?: number): Promise<ImportRecord> {
+  private async execute(who: Who, run: ImportRun, onProgress?: (p: ImportProgress) => void, batchSize?: number, onPhase?: (p: PhaseProgress) => void): Promise<ImportRecord> {
     const orgId = who.orgId;
     const { importId, path, fileName, mapping, read, assessor, resolver } = run;
     const progress = this.running.get(importId)!;
@@ -352,7 +373,10 @@ export class SupplierService {
       this.running.delete(importId);
     }
     const record = (await this.tenant(orgId, (tx) => findImport(tx, orgId, importId)))!;
-    if (record.status === 'committed') await this.tidy(record.accepted);
+    if (record.status === 'committed') {
+      await this.tidy(record.accepted);
+      for (const fn of this.afterImports) await fn(who, importId, onPhase);
+    }
     return record;
   }
 
@@ -563,7 +587,8 @@ export class SupplierService {
     return report;
   }
 
-  private async weightsOf(orgId: number): Promise<RiskWeights> {
+  /** The organisation's risk weights (the defaults when it set none). */
+  async weightsOf(orgId: number): Promise<RiskWeights> {
     const stored = await this.tenant(orgId, (tx) => readWeights(tx, orgId));
     if (stored === null) return DEFAULT_WEIGHTS;
     const parsed = riskWeightsSchema.safeParse(stored);
@@ -588,12 +613,15 @@ export class SupplierService {
   }
 }
 
-/** Serialises imports and reassessments of one organisation across processes (a no-op on PGlite, which runs one transaction at a time). */
-async function lockImports(tx: Db, orgId: number): Promise<void> {
+/**
+ * Serialises imports, reassessments and screening runs of one organisation across processes, all of which
+ * rewrite its supplier rollup (a no-op on PGlite, which runs one transaction at a time).
+ */
+export async function lockImports(tx: Db, orgId: number): Promise<void> {
   if (tx.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [IMPORT_LOCK, orgId]);
 }
 
-async function tryLockImports(tx: Db, orgId: number): Promise<boolean> {
+export async function tryLockImports(tx: Db, orgId: number): Promise<boolean> {
   if (tx.kind !== 'postgres') return true;
   const [r] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, $2) AS ok', [IMPORT_LOCK, orgId]);
   return r!.ok;

@@ -150,7 +150,7 @@ const COUNTRY_CACHE_LIMIT = 10_000;
 const countryCache = new WeakMap<CountryResolver, Map<string, Resolution>>();
 
 /** resolver.resolve, remembered per resolver: a file names the same few countries on every line. */
-function resolveCountry(resolver: CountryResolver, input: string): Resolution {
+export function resolveCountry(resolver: CountryResolver, input: string): Resolution {
   let cache = countryCache.get(resolver);
   if (!cache) countryCache.set(resolver, (cache = new Map()));
   let r = cache.get(input);

@@ -31,6 +31,10 @@ import { SupplierPage } from './pages/SupplierPage.tsx';
 import { ImportsPage } from './pages/ImportsPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { RiskWeightsPage } from './pages/RiskWeightsPage.tsx';
+import { ScreeningPage } from './pages/ScreeningPage.tsx';
+import { HitPage } from './pages/HitPage.tsx';
+import { WatchlistsPage } from './pages/WatchlistsPage.tsx';
+import { WatchlistPage } from './pages/WatchlistPage.tsx';
 
 /** Titles of the guarded pages, shown above the message when a role may not open them. */
 const GUARDED_TITLES: Partial<Record<RouteName, string>> = {
@@ -45,6 +49,10 @@ const GUARDED_TITLES: Partial<Record<RouteName, string>> = {
   imports: 'Import suppliers',
   importDetail: 'Import',
   riskWeights: 'Risk weights',
+  screening: 'Screening',
+  hit: 'Screening hit',
+  watchlists: 'Watchlists',
+  watchlist: 'Watchlist',
 };
 
 export function App() {
@@ -128,6 +136,18 @@ function Routes() {
       break;
     case 'riskWeights':
       page = <RiskWeightsPage />;
+      break;
+    case 'screening':
+      page = <ScreeningPage />;
+      break;
+    case 'hit':
+      page = <HitPage key={route.params.id} id={route.params.id!} />;
+      break;
+    case 'watchlists':
+      page = <WatchlistsPage />;
+      break;
+    case 'watchlist':
+      page = <WatchlistPage key={route.params.id} id={route.params.id!} />;
       break;
     case 'notFound':
       page = <NotFoundPage path={pathname} />;

@@ -61,6 +61,8 @@ export class ApiError extends Error {
     readonly errors: readonly { path: string; message: string }[] = [],
     /** Seconds to wait, from Retry-After (429). */
     readonly retryAfter: number | null = null,
+    /** The problem's other members (a rejected watchlist file's `issues`), for the page that knows them. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
@@ -82,14 +84,14 @@ async function problemFrom(res: Response): Promise<ApiError> {
   try {
     const type = res.headers.get('content-type') ?? '';
     if (type.includes('json')) {
-      const body = (await res.json()) as { title?: unknown; detail?: unknown; message?: unknown; errors?: unknown };
+      const body = (await res.json()) as { title?: unknown; detail?: unknown; message?: unknown; errors?: unknown } & Record<string, unknown>;
       const title = typeof body.title === 'string' ? body.title : fallbackTitle;
       const detail = typeof body.detail === 'string' ? body.detail : typeof body.message === 'string' ? body.message : '';
       const errors = Array.isArray(body.errors)
         ? body.errors.filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string')
         : [];
       const retry = Number(res.headers.get('retry-after'));
-      return new ApiError(res.status, title, detail, errors, Number.isFinite(retry) && retry > 0 ? retry : null);
+      return new ApiError(res.status, title, detail, errors, Number.isFinite(retry) && retry > 0 ? retry : null, body);
     }
     const text = (await res.text()).trim();
     return new ApiError(res.status, fallbackTitle, text.slice(0, 300));
@@ -249,6 +251,23 @@ export const endpoints = {
   supplier: (id: string | number) => `/api/v1/suppliers/${enc(String(id))}`,
   riskWeights: () => '/api/v1/risk/weights',
   assessments: () => '/api/v1/assessments',
+  supplierOwners: (id: string | number) => `/api/v1/suppliers/${enc(String(id))}/owners`,
+  supplierOwner: (id: string | number, ownerId: string | number) => `/api/v1/suppliers/${enc(String(id))}/owners/${enc(String(ownerId))}`,
+  watchlists: () => '/api/v1/watchlists',
+  watchlist: (id: string | number) => `/api/v1/watchlists/${enc(String(id))}`,
+  watchlistThreshold: (id: string | number) => `/api/v1/watchlists/${enc(String(id))}/threshold`,
+  /** `query` is a "?…" string (or ""). */
+  watchlistEntities: (id: string | number, query: string) => `/api/v1/watchlists/${enc(String(id))}/entities${query}`,
+  /** `query` is a "?…" string: format, edition, mapping. */
+  watchlistVersions: (id: string | number, query: string) => `/api/v1/watchlists/${enc(String(id))}/versions${query}`,
+  screeningSummary: () => '/api/v1/screening/summary',
+  /** `query` is a "?…" string (or ""). */
+  screeningHits: (query: string) => `/api/v1/screening/hits${query}`,
+  screeningHit: (id: string | number) => `/api/v1/screening/hits/${enc(String(id))}`,
+  screeningReview: (id: string | number) => `/api/v1/screening/hits/${enc(String(id))}/review`,
+  screeningAlerts: (unseen: boolean) => `/api/v1/screening/alerts${unseen ? '?unseen=true' : ''}`,
+  screeningAlertsSeen: () => '/api/v1/screening/alerts/seen',
+  screeningRuns: () => '/api/v1/screening/runs',
 };
 
 // Reference data changes only when an administrator loads an edition, so answers are kept for the session

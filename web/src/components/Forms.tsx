@@ -255,3 +255,20 @@ export function SubmitButton({ busy, children, busyLabel }: { busy: boolean; chi
     </button>
   );
 }
+
+/** A file chooser that hands over the chosen file and clears itself, so choosing the same file again works. */
+export function FileInput({ id, accept, onFile }: { id: string; accept: string; onFile: (file: File) => void }) {
+  return (
+    <input
+      id={id}
+      type="file"
+      accept={accept}
+      className="file-input"
+      onChange={(e) => {
+        const f = e.target.files?.[0];
+        if (f) onFile(f);
+        e.target.value = '';
+      }}
+    />
+  );
+}

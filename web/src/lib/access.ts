@@ -64,6 +64,11 @@ export const PAGE_ACCESS: Partial<Record<RouteName, Access>> = {
   imports: 'suppliers.import',
   importDetail: 'suppliers.read',
   riskWeights: 'suppliers.read',
+  screening: 'screening.read',
+  hit: 'screening.read',
+  // Lists and their provenance are read by whoever reads hits; changing them needs watchlists.manage.
+  watchlists: 'screening.read',
+  watchlist: 'screening.read',
 };
 
 /**

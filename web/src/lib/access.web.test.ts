@@ -42,9 +42,20 @@ test('organisation navigation shows only the pages the role may open, guarded by
   assert.deepEqual(orgNavFor(null), []);
   assert.deepEqual(orgNavFor({ organisation: null }), []);
   assert.deepEqual(orgNavFor(as('viewer')).map((i) => i.label), ['Portfolio', 'Suppliers', 'Risk weights', 'Profile']);
-  assert.deepEqual(orgNavFor(as('analyst')).map((i) => i.label), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Profile', 'People', 'API tokens']);
-  assert.deepEqual(orgNavFor(as('auditor')).map((i) => i.label), ['Portfolio', 'Suppliers', 'Risk weights', 'Profile', 'People']);
-  assert.deepEqual(orgNavFor(as('administrator')).map((i) => i.label), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Profile', 'People', 'API tokens', 'Audit trail']);
+  assert.deepEqual(orgNavFor(as('analyst')).map((i) => i.label), ['Portfolio', 'Suppliers', 'Import', 'Risk weights', 'Screening', 'Watchlists', 'Profile', 'People', 'API tokens']);
+  assert.deepEqual(orgNavFor(as('auditor')).map((i) => i.label), ['Portfolio', 'Suppliers', 'Risk weights', 'Screening', 'Watchlists', 'Profile', 'People']);
+  assert.deepEqual(orgNavFor(as('administrator')).map((i) => i.label), [
+    'Portfolio',
+    'Suppliers',
+    'Import',
+    'Risk weights',
+    'Screening',
+    'Watchlists',
+    'Profile',
+    'People',
+    'API tokens',
+    'Audit trail',
+  ]);
   assert.deepEqual(orgNavFor(as('grievance_officer')).map((i) => i.label), ['Profile', 'People'], 'no supplier data for a grievance officer');
   assert.deepEqual(orgNavFor(as('supplier')), []);
   for (const item of ORG_NAV) assert.equal(item.access, PAGE_ACCESS[item.routes[0]!], `${item.label} uses its page's access`);
@@ -59,6 +70,11 @@ test('organisation navigation shows only the pages the role may open, guarded by
   assert.equal(PAGE_ACCESS.imports, 'suppliers.import');
   assert.equal(PAGE_ACCESS.importDetail, 'suppliers.read', 'an import’s result is readable by whoever reads suppliers');
   assert.equal(PAGE_ACCESS.riskWeights, 'suppliers.read', 'weights are readable; changing them needs risk.configure');
+  assert.equal(PAGE_ACCESS.screening, 'screening.read');
+  assert.equal(PAGE_ACCESS.hit, 'screening.read');
+  assert.equal(PAGE_ACCESS.watchlists, 'screening.read', 'lists are read with the hits; changing them needs watchlists.manage');
+  assert.equal(activeOrgNav('hit')?.label, 'Screening', 'a hit’s page is under Screening');
+  assert.equal(activeOrgNav('watchlist')?.label, 'Watchlists');
   assert.equal(PAGE_ACCESS.home, undefined, 'public pages need nothing');
   assert.equal(PAGE_ACCESS.signIn, undefined);
 });

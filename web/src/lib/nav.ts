@@ -1,5 +1,5 @@
 // The main navigation (public knowledge pages) and the organisation's navigation, whose entries show only
-// when the session's permissions allow their page. Later areas (screening, procurement, …) add entries
+// when the session's permissions allow their page. Later areas (procurement, …) add entries
 // here. Pure.
 import { PAGE_ACCESS, can, type Access, type SessionAccess } from './access.ts';
 import type { RouteName } from './route.ts';
@@ -38,6 +38,8 @@ export const ORG_NAV: readonly OrgNavItem[] = [
   orgItem('Suppliers', '/suppliers', 'suppliers', 'supplier'),
   orgItem('Import', '/imports', 'imports', 'importDetail'),
   orgItem('Risk weights', '/risk-weights', 'riskWeights'),
+  orgItem('Screening', '/screening', 'screening', 'hit'),
+  orgItem('Watchlists', '/watchlists', 'watchlists', 'watchlist'),
   orgItem('Profile', '/organisation', 'organisation'),
   orgItem('People', '/organisation/people', 'people'),
   orgItem('API tokens', '/organisation/tokens', 'tokens'),

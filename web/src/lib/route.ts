@@ -24,6 +24,10 @@ export type RouteName =
   | 'imports'
   | 'importDetail'
   | 'riskWeights'
+  | 'screening'
+  | 'hit'
+  | 'watchlists'
+  | 'watchlist'
   | 'notFound';
 
 export interface RouteDef {
@@ -61,6 +65,10 @@ export const ROUTES: readonly RouteDef[] = [
   { name: 'imports', pattern: '/imports' },
   { name: 'importDetail', pattern: '/imports/:id' },
   { name: 'riskWeights', pattern: '/risk-weights' },
+  { name: 'screening', pattern: '/screening' },
+  { name: 'hit', pattern: '/screening/hits/:id' },
+  { name: 'watchlists', pattern: '/watchlists' },
+  { name: 'watchlist', pattern: '/watchlists/:id' },
 ];
 
 function segments(path: string): string[] {
@@ -132,6 +140,10 @@ export const href = {
   imports: (): string => '/imports',
   importDetail: (id: string | number): string => `/imports/${encodeURIComponent(String(id))}`,
   riskWeights: (): string => '/risk-weights',
+  screening: (): string => '/screening',
+  hit: (id: string | number): string => `/screening/hits/${encodeURIComponent(String(id))}`,
+  watchlists: (): string => '/watchlists',
+  watchlist: (id: string | number): string => `/watchlists/${encodeURIComponent(String(id))}`,
 };
 
 /** Reads the `selected=hs:0901` parameter of the search page. */

@@ -35,6 +35,14 @@ test('matchRoute finds the portfolio pages', () => {
   assert.equal(matchRoute(href.riskWeights()).name, 'riskWeights');
 });
 
+test('matchRoute finds the screening and watchlist pages', () => {
+  assert.equal(matchRoute(href.screening()).name, 'screening');
+  assert.deepEqual(matchRoute(href.hit(12)), { name: 'hit', params: { id: '12' } });
+  assert.equal(matchRoute(href.watchlists()).name, 'watchlists');
+  assert.deepEqual(matchRoute(href.watchlist(3)), { name: 'watchlist', params: { id: '3' } });
+  assert.equal(matchRoute('/screening/hits').name, 'notFound');
+});
+
 test('matchRoute ignores a trailing slash and reports unknown paths', () => {
   assert.deepEqual(matchRoute('/goods/'), { name: 'goods', params: {} });
   assert.deepEqual(matchRoute('/countries/CI/'), { name: 'country', params: { code: 'CI' } });

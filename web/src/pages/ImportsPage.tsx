@@ -26,9 +26,10 @@ import { formatBytes, importStatusLabel, type ImportSummary } from '../lib/portf
 import { href } from '../lib/route.ts';
 import { Link, navigate } from '../router.tsx';
 import { useLive, useSession } from '../session.tsx';
-import { ProblemBox, TextField, useFocusLater } from '../components/Forms.tsx';
+import { FileInput, ProblemBox, TextField, useFocusLater } from '../components/Forms.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { NumTh } from '../components/SortableTh.tsx';
+import { UploadProgress } from '../components/UploadProgress.tsx';
 
 type Step =
   | { kind: 'choose'; problem: ApiError | string | null }
@@ -76,7 +77,7 @@ export function ImportsPage() {
         <li>3. Import and review</li>
       </ol>
       {step.kind === 'choose' && <ChooseFile problem={step.problem} onFile={send} />}
-      {step.kind === 'uploading' && <Uploading step={step} />}
+      {step.kind === 'uploading' && <UploadProgress name={step.name} sent={step.sent} total={step.total} onCancel={step.abort} />}
       {step.kind === 'mapping' && <MappingStep upload={step.upload} onCancel={() => setStep({ kind: 'choose', problem: null })} />}
       <PastImports />
     </div>
@@ -115,41 +116,13 @@ function ChooseFile({ problem, onFile }: { problem: ApiError | string | null; on
         <label htmlFor={`${id}-file`} className="form-label">
           Supplier or spend file (CSV or Excel .xlsx, up to 200 MB)
         </label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept={ACCEPTED_FILES}
-          className="file-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) onFile(f);
-            e.target.value = '';
-          }}
-        />
+        <FileInput id={`${id}-file`} accept={ACCEPTED_FILES} onFile={onFile} />
         <p className="muted small">or drop the file here.</p>
       </div>
       <p className="small muted">
         A header row is expected. Useful columns: supplier name, country, a description of the goods or services, HS or CPV codes, spend and
         currency, identifiers (LEI, VAT, company number).
       </p>
-    </section>
-  );
-}
-
-function Uploading({ step }: { step: Extract<Step, { kind: 'uploading' }> }) {
-  const pct = step.total > 0 ? Math.min(100, Math.round((step.sent / step.total) * 100)) : 0;
-  return (
-    <section className="block" aria-labelledby="upload-heading">
-      <h2 id="upload-heading">Uploading {step.name}</h2>
-      <div className="progress-row">
-        <progress id="upload-progress" max={100} value={pct} aria-label={`Upload of ${step.name}`} />
-        <span role="status" aria-live="polite">
-          {pct}% · {formatBytes(step.sent)} of {formatBytes(step.total)}
-        </span>
-      </div>
-      <button type="button" className="button-secondary" onClick={step.abort}>
-        Cancel the upload
-      </button>
     </section>
   );
 }

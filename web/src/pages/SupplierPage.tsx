@@ -15,6 +15,7 @@ import { useLive } from '../session.tsx';
 import { useCountryNames } from '../components/Badges.tsx';
 import { ContributionBar, EditionLinks, InherentRiskNote, LevelBadge, useSourceDatasets } from '../components/Risk.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
+import { ListHits, Owners } from '../components/SupplierScreening.tsx';
 
 export function SupplierPage({ id }: { id: string }) {
   const res = useLive<SupplierDetail>(endpoints.supplier(id));
@@ -28,12 +29,12 @@ export function SupplierPage({ id }: { id: string }) {
       </nav>
       {res.status === 'loading' && <Loading label="Loading the supplier…" />}
       {res.status === 'error' && <ErrorState error={res.error} retry={res.reload} what={`supplier ${id}`} />}
-      {d && <SupplierView d={d} />}
+      {d && <SupplierView d={d} reload={res.reload} />}
     </div>
   );
 }
 
-function SupplierView({ d }: { d: SupplierDetail }) {
+function SupplierView({ d, reload }: { d: SupplierDetail; reload: () => void }) {
   const countryName = useCountryNames();
   const { supplier, risk } = d;
   const hard = d.lines.flatMap((l) => l.risk.hard.map((s) => ({ line: l, signal: s })));
@@ -86,6 +87,8 @@ function SupplierView({ d }: { d: SupplierDetail }) {
       </ul>
 
       <InherentRiskNote />
+
+      <ListHits hits={d.listHits} />
 
       {hard.length > 0 && (
         <section className="block hard-signals" aria-labelledby="hard-heading" data-testid="hard-signals">
@@ -152,6 +155,7 @@ function SupplierView({ d }: { d: SupplierDetail }) {
           )}
         </section>
       </div>
+      <Owners supplierId={supplier.id} owners={d.owners} onChange={reload} />
       <p className="small muted">In Vigil since {formatDate(supplier.createdAt)}.</p>
     </>
   );

@@ -1,9 +1,10 @@
 // Every supplier in one table, sorted, filtered and paged by the server (so 100,000 suppliers stay fast:
 // the page only ever holds one page of rows). The address holds the whole view, so it can be shared.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { endpoints } from '../api.ts';
-import { useDebounced, useDocumentTitle, useLatest } from '../hooks.ts';
+import { useDocumentTitle } from '../hooks.ts';
 import { formatInteger } from '../lib/format.ts';
+import { Pager } from '../components/Pager.tsx';
 import { formatSpend, levelRows, type Portfolio, type SupplierRow } from '../lib/portfolio.ts';
 import { LEVEL_INFO, firstSentence, formatPriority } from '../lib/risk.ts';
 import { href } from '../lib/route.ts';
@@ -28,6 +29,7 @@ import { useLive, useSession } from '../session.tsx';
 import { useCountryNames } from '../components/Badges.tsx';
 import { LevelBadge } from '../components/Risk.tsx';
 import { SortableTh } from '../components/SortableTh.tsx';
+import { FilterSearch } from '../components/FilterSearch.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 
 const PATH = '/suppliers';
@@ -55,42 +57,13 @@ export function SuppliersPage() {
 function Filters({ query, go, portfolio }: { query: SupplierQuery; go: (q: SupplierQuery, replace?: boolean) => void; portfolio: Portfolio | null }) {
   const id = useId();
   const countryName = useCountryNames();
-  const [text, setText] = useState(query.q);
-  const typed = useDebounced(text.trim(), 300);
-  const latest = useLatest({ query, go });
-  const input = useRef<HTMLInputElement>(null);
-
-  // Typing filters after a pause, replacing the address rather than adding a history entry per keystroke.
-  useEffect(() => {
-    const { query: q, go: g } = latest.current;
-    if (typed !== q.q) g(withFilter(q, { q: typed }), true);
-  }, [typed, latest]);
-  // Back and forward bring their own search text into the box (unless the person is typing in it).
-  useEffect(() => {
-    if (document.activeElement !== input.current) setText(query.q);
-  }, [query.q]);
-
   const levels = portfolio ? levelRows(portfolio.levels) : null;
   const countries = portfolio ? [...portfolio.countries].sort((a, b) => a.countryName.localeCompare(b.countryName, 'en')) : [];
   const knownCountry = !query.country || countries.some((c) => c.countryCode === query.country);
   return (
     <form className="filters supplier-filters" role="search" aria-label="Filter the suppliers" onSubmit={(e) => e.preventDefault()}>
-      <div className="form-field">
-        <label htmlFor={`${id}-q`} className="form-label">
-          Search
-        </label>
-        <input
-          ref={input}
-          id={`${id}-q`}
-          className="form-input"
-          type="search"
-          placeholder="Name, alias, identifier or good"
-          autoComplete="off"
-          spellCheck={false}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
+      {/* Typing filters after a pause, replacing the address rather than adding a history entry per keystroke. */}
+      <FilterSearch id={`${id}-q`} value={query.q} onSearch={(q) => go(withFilter(query, { q }), true)} placeholder="Name, alias, identifier or good" />
       <fieldset className="level-chips">
         <legend className="form-label">Risk level</legend>
         {(levels ?? levelRows([])).map((l) => {
@@ -149,10 +122,7 @@ function Filters({ query, go, portfolio }: { query: SupplierQuery; go: (q: Suppl
           <button
             type="button"
             className="button-secondary"
-            onClick={() => {
-              setText('');
-              go(withFilter(query, { q: '', levels: [], country: '' }));
-            }}
+            onClick={() => go(withFilter(query, { q: '', levels: [], country: '' }))}
           >
             Clear the filters
           </button>
@@ -242,19 +212,7 @@ function Results({ query, go }: { query: SupplierQuery; go: (q: SupplierQuery) =
           </table>
         </div>
       )}
-      {info.pages > 1 && (
-        <nav className="pager" aria-label="Pages of suppliers">
-          <button type="button" className="button-secondary" disabled={!info.hasPrevious} onClick={() => go({ ...query, page: query.page - 1 })}>
-            ← Previous {PAGE_SIZE}
-          </button>
-          <span className="muted">
-            Page {formatInteger(query.page + 1)} of {formatInteger(info.pages)}
-          </span>
-          <button type="button" className="button-secondary" disabled={!info.hasNext} onClick={() => go({ ...query, page: query.page + 1 })}>
-            Next {PAGE_SIZE} →
-          </button>
-        </nav>
-      )}
+      <Pager label="Pages of suppliers" page={query.page} pages={info.pages} size={PAGE_SIZE} hasPrevious={info.hasPrevious} hasNext={info.hasNext} onPage={(page) => go({ ...query, page })} />
     </section>
   );
 }
