@@ -47,9 +47,9 @@ test('person names: order, commas, spacing, typos, initials and patronymics', ()
   assert.equal(spaced.match, true);
   assert.match(feature(spaced, 'tokens')!.explanation, /written without spaces/);
   assert.equal(compare(person('LAUREN TNKUNDA'), person('LAURENT NKUNDA')).match, true);
-  const borges = compare(person('A. de C. Borges'), person('Antonio de Castro Borges'));
-  assert.equal(borges.match, true, `initials: ${borges.score}`);
-  assert.match(feature(borges, 'initials')!.explanation, /‘A’ ~ ‘Antonio’ \(initial\)/);
+  const ferreira = compare(person('M. da S. Ferreira'), person('Maria da Silva Ferreira'));
+  assert.equal(ferreira.match, true, `initials: ${ferreira.score}`);
+  assert.match(feature(ferreira, 'initials')!.explanation, /‘M’ ~ ‘Maria’ \(initial\)/);
   assert.equal(compare(person('J.P. Morgan'), person('JP Morgan')).score, 1);
   assert.equal(compare(person('Vladimir Putin'), person('PUTIN, Vladimir Vladimirovich')).match, true);
   assert.equal(compare(person('Vladimir Putin'), person('Vladimir Vinogradov')).match, false);

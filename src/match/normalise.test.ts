@@ -72,9 +72,9 @@ test('particles, titles, abbreviations, acronyms and initials', () => {
   assert.deepEqual(tokens('Präsident Putin'), ['putin']);
   assert.deepEqual(tokens('Intl Mfg Bros'), ['international', 'manufacturing', 'brothers']);
   assert.deepEqual(tokens('J.P. Morgan'), ['jp', 'morgan']);
-  const borges = normaliseName('A. de C. Borges').tokens;
-  assert.deepEqual(borges.map((t) => t.text), ['a', 'c', 'borges']);
-  assert.deepEqual(borges.map((t) => t.initial), [true, true, false]);
+  const ferreira = normaliseName('M. da S. Ferreira').tokens;
+  assert.deepEqual(ferreira.map((t) => t.text), ['m', 's', 'ferreira']);
+  assert.deepEqual(ferreira.map((t) => t.initial), [true, true, false]);
   assert.deepEqual(tokens('德达'), ['de', 'da'], 'Chinese syllables are never taken for Latin particles');
   assert.deepEqual(tokens('Lê Thanh'), ['le', 'thanh'], 'a particle first or last in a name is a name');
   assert.deepEqual(tokens('محمد علي الصباغ'), ['mhmd', 'ali', 'sbgh'], 'Arabic article dropped, initial ʿayn heard as a vowel');

@@ -18,7 +18,7 @@ export interface NameToken {
   text: string;
   /** What the analyst sees: the word as written when one word gave one token, else the ASCII token. */
   display: string;
-  /** A single letter standing for a name ("A." in "A. de C. Borges"). */
+  /** A single letter standing for a name ("A." in "M. da S. Ferreira"). */
   initial: boolean;
   /** A pinyin syllable from a Chinese character: words are not marked in Chinese, so syllables are joined in matching. */
   han: boolean;
